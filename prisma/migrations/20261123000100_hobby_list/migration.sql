@@ -1,0 +1,23 @@
+-- The hobby list of the application form (M-4, appendix 1 section 6). The club edits it later.
+INSERT INTO "hobbies" ("code", "nameZh", "nameEn", "sortOrder") VALUES
+  ('fitness', '健身', 'Fitness', 1),
+  ('food', '美食', 'Food', 2),
+  ('swimming', '游泳', 'Swimming', 3),
+  ('health', '保健', 'Health care', 4),
+  ('hiking', '登山', 'Hiking', 5),
+  ('housekeeping', '家政', 'Housekeeping', 6),
+  ('football', '足球', 'Football', 7),
+  ('shopping', '购物', 'Shopping', 8),
+  ('golf', '高尔夫', 'Golf', 9),
+  ('instruments', '乐器', 'Musical instruments', 10),
+  ('tennis', '网球', 'Tennis', 11),
+  ('singing_dancing', '歌舞', 'Singing and dancing', 12),
+  ('badminton', '羽毛球', 'Badminton', 13),
+  ('calligraphy_painting', '书画', 'Calligraphy and painting', 14),
+  ('table_tennis', '乒乓球', 'Table tennis', 15),
+  ('technology', '技术', 'Technology', 16),
+  ('billiards', '桌球', 'Billiards', 17),
+  ('finance', '金融', 'Finance', 18),
+  ('chess_cards', '棋牌', 'Chess and cards', 19),
+  ('business', '商业', 'Business', 20),
+  ('other', '其它', 'Other', 21);

@@ -1,0 +1,167 @@
+// Fills a database with a realistic club: regions, projects with buildings and units (M-1),
+// households with owners, members with the whole application form (M-4), family members and
+// hobbies. Used by `npm start` (demo), `npm run seed -- --members N` (benchmarks) and tests.
+import { hash } from '@node-rs/argon2';
+import type { PrismaClient, Prisma } from '../../server/src/generated/prisma/client.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  REGIONS,
+  buildingInput,
+  childInputs,
+  dateBetween,
+  fakerZH_CN,
+  householdInput,
+  memberInput,
+  ownerInput,
+  person,
+  projectInput,
+  regionInput,
+  unitInput,
+  type Faker,
+  type MemberPlace,
+  type PersonSketch,
+} from './factories.ts';
+
+export interface SeedOptions {
+  members: number;
+  /** Create the demo staff accounts with the published password. Only the demo seed does. */
+  demoAccounts: boolean;
+  randomSeed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedResult {
+  projects: number;
+  households: number;
+  members: number;
+  familyMembers: number;
+}
+
+const BUILDINGS_PER_PROJECT = 10;
+const FLOORS = 18;
+const DOORS = 4;
+const UNITS_PER_PROJECT = BUILDINGS_PER_PROJECT * FLOORS * DOORS;
+const CHUNK = 1000;
+const TODAY = '2026-11-01';
+
+async function chunked<T>(rows: T[], size: number, insert: (part: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+export async function isEmpty(db: PrismaClient): Promise<boolean> {
+  const [projects, staff] = await Promise.all([db.project.count(), db.staffUser.count()]);
+  return projects === 0 && staff === 0;
+}
+
+export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<SeedResult> {
+  const f: Faker = fakerZH_CN;
+  f.seed(opts.randomSeed ?? 20261123);
+  const householdsWanted = Math.ceil(opts.members / 1.5);
+  const projectCount = Math.max(3, Math.ceil(householdsWanted / (UNITS_PER_PROJECT * 0.7)));
+
+  await db.region.createMany({ data: REGIONS.map((_, i) => regionInput(i)), skipDuplicates: true });
+  const projects = await db.project.createManyAndReturn({
+    data: Array.from({ length: projectCount }, (_, i) => projectInput(f, i, { newlyLaunched: i === projectCount - 1 })),
+  });
+
+  const hobbies = await db.hobby.findMany({ select: { id: true } });
+  let members = 0;
+  let households = 0;
+  let familyMembers = 0;
+
+  for (const project of projects) {
+    if (members >= opts.members) break;
+    const region = REGIONS.find((r) => r.code === project.regionCode)!;
+    const buildings = await db.building.createManyAndReturn({
+      data: Array.from({ length: BUILDINGS_PER_PROJECT }, (_, i) => buildingInput(project.id, i + 1)),
+    });
+    const unitRows: Prisma.UnitCreateManyInput[] = [];
+    for (const b of buildings) for (let fl = 1; fl <= FLOORS; fl++) for (let d = 1; d <= DOORS; d++) unitRows.push(unitInput(project.id, b.id, fl, d));
+    const units = await db.unit.createManyAndReturn({ data: unitRows, select: { id: true, projectId: true, buildingId: true, number: true } });
+    const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
+
+    // About 70% of units are sold to households that join the club.
+    const sold = units.filter(() => f.number.float() < 0.7);
+    const remaining = Math.ceil((opts.members - members) / 1.5);
+    const take = sold.slice(0, Math.max(1, remaining));
+    const hh = await db.household.createManyAndReturn({ data: take.map((u) => householdInput(f, u)), select: { id: true, unitId: true } });
+    households += hh.length;
+    const unitById = new Map(take.map((u) => [u.id, u]));
+
+    const owners: { householdId: number; sketch: PersonSketch }[] = hh.map((h) => ({ householdId: h.id, sketch: person(f, '1950-01-01', '1995-12-31') }));
+    const ownerRows = await db.householdOwner.createManyAndReturn({
+      data: owners.map((o) => ownerInput(f, o.householdId, o.sketch)),
+      select: { id: true, householdId: true },
+    });
+
+    const memberRows: Prisma.MemberCreateManyInput[] = [];
+    for (let i = 0; i < hh.length && members + memberRows.length < opts.members; i++) {
+      const unit = unitById.get(hh[i].unitId)!;
+      const owner = owners[i].sketch;
+      const place: MemberPlace = {
+        householdId: hh[i].id,
+        projectId: project.id,
+        buildingId: unit.buildingId,
+        unitId: unit.id,
+        regionCode: project.regionCode,
+        ownerId: ownerRows[i].id,
+        projectName: project.name,
+        unitLabel: `${buildingName.get(unit.buildingId)}${unit.number}室`,
+        city: region.city,
+        district: region.districts[i % region.districts.length],
+      };
+      memberRows.push(memberInput(f, place, 'OWNER', owner));
+      if (f.number.float() < 0.5 && members + memberRows.length < opts.members) {
+        const second = familySketch(f, owner);
+        if (second) memberRows.push(memberInput(f, place, second.relation, second.person, second.joinedOn));
+      }
+    }
+
+    const created: { id: number; birthDate: Date; maritalStatus: string }[] = [];
+    await chunked(memberRows, CHUNK, async (part) => {
+      created.push(...(await db.member.createManyAndReturn({ data: part, select: { id: true, birthDate: true, maritalStatus: true } })));
+    });
+    members += created.length;
+
+    const kids = created.filter((m) => m.maritalStatus === 'MARRIED').flatMap((m) => childInputs(f, m.id, m.birthDate));
+    await chunked(kids, CHUNK * 5, (part) => db.familyMember.createMany({ data: part }));
+    familyMembers += kids.length;
+
+    const memberHobbies = created.flatMap((m) =>
+      f.helpers.arrayElements(hobbies, { min: 1, max: 4 }).map((h) => ({ memberId: m.id, hobbyId: h.id })),
+    );
+    await chunked(memberHobbies, CHUNK * 10, (part) => db.memberHobby.createMany({ data: part }));
+    opts.onProgress?.(members, opts.members);
+  }
+
+  if (opts.demoAccounts) await createDemoAccounts(db);
+  return { projects: projects.length, households, members, familyMembers };
+}
+
+function familySketch(f: Faker, owner: PersonSketch): { relation: 'SPOUSE' | 'CHILD' | 'PARENT'; person: PersonSketch; joinedOn: Date } | null {
+  const relation = f.helpers.weightedArrayElement([
+    { weight: 6, value: 'SPOUSE' as const },
+    { weight: 3, value: 'CHILD' as const },
+    { weight: 1, value: 'PARENT' as const },
+  ]);
+  const y = owner.birthDate.getUTCFullYear();
+  const range: Record<typeof relation, [number, number]> = { SPOUSE: [y - 5, y + 5], CHILD: [y + 22, y + 35], PARENT: [y - 35, y - 22] };
+  const [from, to] = range[relation];
+  const [lo, hi] = [Math.max(from, 1930), Math.min(to, 2006)];
+  if (lo > hi) return null;
+  const p = person(f, `${lo}-01-01`, `${hi}-12-31`);
+  // M-2: a member is at least 18 on the day they join.
+  const adult = new Date(Date.UTC(p.birthDate.getUTCFullYear() + 18, p.birthDate.getUTCMonth(), p.birthDate.getUTCDate() + 1));
+  const earliest = adult > new Date('2018-01-01T00:00:00Z') ? adult : new Date('2018-01-01T00:00:00Z');
+  if (earliest.toISOString().slice(0, 10) >= TODAY) return null;
+  return { relation, person: p, joinedOn: dateBetween(f, earliest.toISOString().slice(0, 10), TODAY) };
+}
+
+async function createDemoAccounts(db: PrismaClient): Promise<void> {
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await db.staffUser.createMany({
+    data: DEMO_ACCOUNTS.map((a) => ({ username: a.username, displayName: a.displayName, role: a.role, regionCode: a.regionCode, passwordHash })),
+    skipDuplicates: true,
+  });
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, wherever the process was started from. */
+export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Every setting, read from the environment in this one place. docs/operations.md lists them. */
+export interface AppConfig {
+  apiPort: number;
+  cubePort: number;
+  pgPort: number;
+  /** Unset: run the embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string;
+  cubeApiSecret: string;
+  cubeUrl: string;
+  adminDist: string;
+  /** Login throttling: failures before the account locks, and for how long. */
+  maxFailedLogins: number;
+  lockMinutes: number;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Secrets come from the environment; without one, a random secret is made once and kept in the
+ * data folder so tokens survive a restart but no two installations share a key.
+ */
+function secret(name: string, dataDir: string): string {
+  const fromEnv = process.env[name];
+  if (fromEnv) return fromEnv;
+  const file = join(dataDir, `${name.toLowerCase()}.secret`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(32).toString('hex');
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+export function loadConfig(): AppConfig {
+  const dataDir = resolve(process.env.CLUB_DATA_DIR ?? join(repoRoot, '.data'));
+  const cubePort = int('CUBE_PORT', 4300);
+  return {
+    apiPort: int('PORT', 3300),
+    cubePort,
+    pgPort: int('PG_PORT', 54329),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir,
+    jwtSecret: secret('JWT_SECRET', dataDir),
+    cubeApiSecret: secret('CUBEJS_API_SECRET', dataDir),
+    cubeUrl: process.env.CUBE_URL ?? `http://127.0.0.1:${cubePort}`,
+    adminDist: resolve(process.env.ADMIN_DIST ?? join(repoRoot, 'admin', 'dist')),
+    maxFailedLogins: int('LOGIN_MAX_FAILURES', 5),
+    lockMinutes: int('LOGIN_LOCK_MINUTES', 15),
+  };
+}

@@ -1,0 +1,42 @@
+// One embedded PostgreSQL per test run; a migrated template database that each test file clones
+// (tests/support/database.ts). Nothing here is mocked.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts';
+import { ensureDatabase } from '../../scripts/lib/database.ts';
+import { migrate } from '../../server/src/database/migrate.ts';
+
+export const TEMPLATE_DB = 'club_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+let server: RunningPostgres | undefined;
+
+export default async function setup(project: TestProject) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'club-test-')), 'pg');
+  server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
+  await ensureDatabase(server.url('postgres'), TEMPLATE_DB, true);
+  await migrate(server.url(TEMPLATE_DB));
+  project.provide('pgServerUrl', server.url('postgres'));
+  return async () => {
+    await server?.stop();
+  };
+}
