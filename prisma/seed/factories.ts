@@ -2,7 +2,7 @@
 // the tests. Each call takes the faker instance so a seeded faker gives repeatable data, and a
 // running sequence keeps unique keys (ID numbers, project codes) unique.
 import { fakerZH_CN, type Faker } from '@faker-js/faker';
-import { pinyin } from 'pinyin-pro';
+import { toPinyin } from '../../server/src/members/pinyin.ts';
 import type { Prisma } from '../../server/src/generated/prisma/client.ts';
 
 export type { Faker };
@@ -55,11 +55,7 @@ export function dateBetween(f: Faker, from: string, to: string): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
-export function toPinyin(name: string): string {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array' });
-  if (syllables.length <= 1) return syllables.join('').toUpperCase();
-  return `${syllables[0]} ${syllables.slice(1).join('')}`.toUpperCase();
-}
+export { toPinyin };
 
 export function personName(f: Faker, sex: 'MALE' | 'FEMALE'): string {
   return `${f.person.lastName()}${f.person.firstName(sex === 'MALE' ? 'male' : 'female')}`;
@@ -148,12 +144,9 @@ export function memberInput(
   const age = joinedOn.getUTCFullYear() - p.birthDate.getUTCFullYear();
   const title = p.sex === 'MALE' ? 'MR' : married ? f.helpers.arrayElement(['MRS', 'MS'] as const) : f.helpers.arrayElement(['MISS', 'MS'] as const);
   const employer = `${place.city.replace('市', '')}${f.helpers.arrayElement(['华信', '恒通', '鼎盛', '宏远', '新世纪', '博雅', '天元'])}${f.helpers.arrayElement(EMPLOYERS)}`;
+  const { projectName: _p, unitLabel: _u, city: _c, district: _d, ...ids } = place;
   return {
-    ...place,
-    projectName: undefined,
-    unitLabel: undefined,
-    city: undefined,
-    district: undefined,
+    ...ids,
     relation,
     joinedOn,
     title,
@@ -196,7 +189,7 @@ export function memberInput(
     carPlate: hasCar ? `${car[1]}${f.string.alphanumeric({ length: 5, casing: 'upper' })}` : null,
     signedOn: joinedOn,
     extra: {},
-  } as Prisma.MemberCreateManyInput;
+  };
 }
 
 export function childInputs(f: Faker, memberId: number, parentBirth: Date): Prisma.FamilyMemberCreateManyInput[] {

@@ -1,6 +1,6 @@
 // One embedded PostgreSQL per test run; a migrated template database that each test file clones
 // (tests/support/database.ts). Nothing here is mocked.
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -31,7 +31,9 @@ export async function freePort(): Promise<number> {
 let server: RunningPostgres | undefined;
 
 export default async function setup(project: TestProject) {
-  const dir = join(mkdtempSync(join(tmpdir(), 'club-test-')), 'pg');
+  const parent = mkdtempSync(join(tmpdir(), 'club-test-'));
+  chmodSync(parent, 0o755); // postgres runs as its own user when the tests run as root
+  const dir = join(parent, 'pg');
   server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
   await ensureDatabase(server.url('postgres'), TEMPLATE_DB, true);
   await migrate(server.url(TEMPLATE_DB));

@@ -1,0 +1,2 @@
+/** DI token for the AppConfig of this process. */
+export const CONFIG = Symbol('CONFIG');

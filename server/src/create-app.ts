@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { cubeProxy } from './analytics/cube-proxy.js';
+import { AppModule } from './app.module.js';
+import { renderError } from './common/error-filter.js';
+import { langFrom } from './common/i18n.js';
+import type { AppConfig } from './config/app-config.js';
+import type { Db } from './database/prisma.service.js';
+
+export interface CreateAppOptions {
+  logLevels?: LogLevel[];
+}
+
+/** Builds the API (not yet listening): Nest routes under /api, docs, the Cube proxy and the admin. */
+export async function createApp(config: AppConfig, db: Db, opts: CreateAppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, db), { bodyParser: false, logger: opts.logLevels ?? ['error', 'warn', 'log'] });
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  http.set('trust proxy', 'loopback');
+  http.set('query parser', 'simple');
+
+  app.use((req: Request & { requestId?: string; lang?: string }, res: Response, next: NextFunction) => {
+    req.requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    req.lang = langFrom(req.headers['accept-language']);
+    res.setHeader('X-Request-Id', req.requestId);
+    next();
+  });
+  app.use(cubeProxy(config.cubeUrl));
+  app.use('/api', express.json({ limit: '1mb' }));
+  // Errors from the JSON parser never reach Nest's filters: render them the same way here.
+  const logger = new Logger('Http');
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const body = renderError(err, req, logger);
+    res.status(body.statusCode).json(body);
+  });
+
+  if (existsSync(join(config.adminDist, 'index.html'))) {
+    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    // The admin is a single-page app: every other GET outside /api is its index.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/cubejs-api')) return next();
+      res.sendFile(join(config.adminDist, 'index.html'));
+    });
+  }
+
+  app.setGlobalPrefix('api');
+  const doc = new DocumentBuilder()
+    .setTitle('客户会管理系统 API / Owners’ club API')
+    .setDescription('Members, cards, activities and analysis of a real-estate owners’ club. Lists follow the @refinedev/simple-rest contract.')
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}

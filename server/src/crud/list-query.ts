@@ -1,0 +1,124 @@
+// The list contract of @refinedev/simple-rest, implemented once for every resource:
+// _start/_end paging, _sort/_order (comma lists), field=value (repeat for "in"),
+// field_like / field_gte / field_lte / field_ne, and q for free-text search.
+import { AppError } from '../common/app-error.js';
+
+export type FieldKind = 'int' | 'string' | 'date' | 'enum' | 'bool';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** Allowed values of an enum. */
+  values?: readonly string[];
+  sortable?: boolean;
+  /** Prisma field name when it differs from the API name. */
+  column?: string;
+}
+
+export interface ListSpec {
+  fields: Record<string, FieldSpec>;
+  /** Prisma where-clause for `q`. */
+  search?: (q: string) => Record<string, unknown>;
+  defaultSort: Record<string, 'asc' | 'desc'>[];
+  defaultPageSize?: number;
+  maxPageSize?: number;
+}
+
+export interface ListQuery {
+  where: Record<string, unknown>;
+  orderBy: Record<string, 'asc' | 'desc'>[];
+  skip: number;
+  take: number;
+}
+
+const OPERATORS = { like: 'contains', gte: 'gte', lte: 'lte', ne: 'not' } as const;
+const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q']);
+
+function bad(path: string): AppError {
+  return AppError.field(path, 'errors.badQuery');
+}
+
+function one(value: unknown, path: string): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.length > 0 && typeof value[value.length - 1] === 'string') return value[value.length - 1] as string;
+  throw bad(path);
+}
+
+function convert(spec: FieldSpec, raw: string, path: string): unknown {
+  switch (spec.kind) {
+    case 'int': {
+      if (!/^-?\d{1,10}$/.test(raw)) throw bad(path);
+      const n = Number(raw);
+      if (!Number.isSafeInteger(n) || Math.abs(n) > 2_147_483_647) throw bad(path);
+      return n;
+    }
+    case 'date': {
+      const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
+      if (Number.isNaN(d.getTime())) throw bad(path);
+      return d;
+    }
+    case 'bool':
+      if (raw !== 'true' && raw !== 'false') throw bad(path);
+      return raw === 'true';
+    case 'enum':
+      if (!spec.values?.includes(raw)) throw bad(path);
+      return raw;
+    default:
+      if (raw.length > 200) throw bad(path);
+      return raw;
+  }
+}
+
+export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): ListQuery {
+  const and: Record<string, unknown>[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (RESERVED.has(key)) continue;
+    const m = /^(.+?)(?:_(like|gte|lte|ne))?$/.exec(key)!;
+    const name = m[1];
+    const op = m[2] as keyof typeof OPERATORS | undefined;
+    const field = spec.fields[name];
+    if (!field) throw AppError.field(key, 'errors.unknownField');
+    const column = field.column ?? name;
+    if (!op) {
+      const values = (Array.isArray(value) ? value : [value]).map((v) => {
+        if (typeof v !== 'string') throw bad(key);
+        return convert(field, v, key);
+      });
+      and.push({ [column]: values.length === 1 ? values[0] : { in: values } });
+    } else if (op === 'like') {
+      if (field.kind !== 'string') throw bad(key);
+      const v = one(value, key);
+      if (v.length > 200) throw bad(key);
+      and.push({ [column]: { contains: v, mode: 'insensitive' } });
+    } else {
+      if (op !== 'ne' && field.kind === 'bool') throw bad(key);
+      and.push({ [column]: { [OPERATORS[op]]: convert(field, one(value, key), key) } });
+    }
+  }
+  if (query.q !== undefined && spec.search) {
+    const q = one(query.q, 'q').trim();
+    if (q.length > 100) throw bad('q');
+    if (q) and.push(spec.search(q));
+  }
+
+  const orderBy: Record<string, 'asc' | 'desc'>[] = [];
+  if (query._sort !== undefined) {
+    const sorts = one(query._sort, '_sort').split(',');
+    const orders = query._order === undefined ? [] : one(query._order, '_order').split(',');
+    sorts.forEach((s, i) => {
+      const field = spec.fields[s];
+      if (!field?.sortable) throw bad('_sort');
+      const o = (orders[i] ?? 'asc').toLowerCase();
+      if (o !== 'asc' && o !== 'desc') throw bad('_order');
+      orderBy.push({ [field.column ?? s]: o });
+    });
+  }
+  // The default order breaks ties so pages never overlap.
+  orderBy.push(...spec.defaultSort.filter((d) => !orderBy.some((o) => Object.keys(o)[0] === Object.keys(d)[0])));
+
+  const maxPage = spec.maxPageSize ?? 500;
+  const start = query._start === undefined ? 0 : (convert({ kind: 'int' }, one(query._start, '_start'), '_start') as number);
+  const end = query._end === undefined ? start + (spec.defaultPageSize ?? 25) : (convert({ kind: 'int' }, one(query._end, '_end'), '_end') as number);
+  if (start < 0) throw bad('_start');
+  if (end < start) throw bad('_end');
+  return { where: and.length ? { AND: and } : {}, orderBy, skip: start, take: Math.min(end - start, maxPage) };
+}

@@ -1,0 +1,115 @@
+import { maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone } from '../common/masking.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/** Prisma rows never leave the API as they are: these shapes are where M-11 masking happens. */
+
+export const memberListSelect = {
+  id: true,
+  name: true,
+  pinyin: true,
+  title: true,
+  sex: true,
+  birthDate: true,
+  mobile: true,
+  idNumber: true,
+  relation: true,
+  status: true,
+  joinedOn: true,
+  regionCode: true,
+  projectId: true,
+  buildingId: true,
+  unitId: true,
+  project: { select: { name: true } },
+  building: { select: { name: true } },
+  unit: { select: { number: true } },
+} satisfies Prisma.MemberSelect;
+
+export const memberDetailInclude = {
+  project: { select: { name: true } },
+  building: { select: { name: true } },
+  unit: { select: { number: true } },
+  household: { select: { id: true, owners: { select: { id: true, name: true }, orderBy: { id: 'asc' } } } },
+  familyMembers: { orderBy: { id: 'asc' } },
+  hobbies: { select: { hobbyId: true }, orderBy: { hobbyId: 'asc' } },
+} satisfies Prisma.MemberInclude;
+
+type ListRow = Prisma.MemberGetPayload<{ select: typeof memberListSelect }>;
+type DetailRow = Prisma.MemberGetPayload<{ include: typeof memberDetailInclude }>;
+
+export function day(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export function unitLabel(buildingName: string, unitNumber: string): string {
+  return `${buildingName}${unitNumber}室`;
+}
+
+export function toMemberListItem(m: ListRow, unmasked: boolean) {
+  return {
+    id: m.id,
+    name: m.name,
+    pinyin: m.pinyin,
+    title: m.title,
+    sex: m.sex,
+    birthDate: unmasked ? day(m.birthDate) : maskDate(day(m.birthDate)),
+    mobile: unmasked ? m.mobile : maskPhone(m.mobile),
+    idNumber: unmasked ? m.idNumber : maskIdNumber(m.idNumber),
+    relation: m.relation,
+    status: m.status,
+    joinedOn: day(m.joinedOn),
+    regionCode: m.regionCode,
+    projectId: m.projectId,
+    projectName: m.project.name,
+    buildingId: m.buildingId,
+    buildingName: m.building.name,
+    unitId: m.unitId,
+    unitNumber: m.unit.number,
+  };
+}
+
+export function toMemberDetail(m: DetailRow, unmasked: boolean) {
+  const phone = unmasked ? (v: string | null) => v : maskPhone;
+  const date = unmasked ? (v: Date | null) => day(v) : (v: Date | null) => maskDate(day(v));
+  const address = unmasked ? (v: string | null) => v : maskAddress;
+  return {
+    ...toMemberListItem(m, unmasked),
+    householdId: m.householdId,
+    ownerId: m.ownerId,
+    idType: m.idType,
+    nationality: m.nationality,
+    nativeRegion: m.nativeRegion,
+    education: m.education,
+    homeAddress: address(m.homeAddress),
+    district: m.district,
+    homePhone: phone(m.homePhone),
+    fax: phone(m.fax),
+    email: unmasked ? m.email : maskEmail(m.email),
+    employer: m.employer,
+    employerAddress: address(m.employerAddress),
+    employerPhone: phone(m.employerPhone),
+    employerFax: phone(m.employerFax),
+    businessType: m.businessType,
+    position: m.position,
+    employmentStatus: m.employmentStatus,
+    maritalStatus: m.maritalStatus,
+    weddingAnniversary: date(m.weddingAnniversary),
+    spouseName: m.spouseName,
+    spouseBirthDate: date(m.spouseBirthDate),
+    spouseNationality: m.spouseNationality,
+    familyMembers: m.familyMembers.map((f) => ({ id: f.id, relation: f.relation, name: f.name, birthDate: date(f.birthDate), sex: f.sex })),
+    mailingAddress: m.mailingAddress,
+    hobbyIds: m.hobbies.map((h) => h.hobbyId),
+    hobbyOther: m.hobbyOther,
+    joinReasons: m.joinReasons,
+    propertyBought: m.propertyBought,
+    carModel: m.carModel,
+    carPlate: m.carPlate,
+    signedOn: day(m.signedOn),
+    leftOn: day(m.leftOn),
+    extra: m.extra,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+    masked: !unmasked,
+    household: { id: m.household.id, unitLabel: unitLabel(m.building.name, m.unit.number), owners: m.household.owners },
+  };
+}

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { PRISMA, type Db } from '../database/prisma.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../auth/current-user.js';
+import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
+import { parseListQuery, type ListSpec } from '../crud/list-query.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { eligibilityErrors } from './eligibility.js';
+import { memberDetailInclude, memberListSelect, toMemberDetail, toMemberListItem } from './member.mapper.js';
+import { RELATIONS, SEXES, STATUSES, TITLES, type MemberCreateInput, type MemberUpdateInput } from './member.schema.js';
+import { toPinyin } from './pinyin.js';
+
+export const memberListSpec: ListSpec = {
+  fields: {
+    id: { kind: 'int', sortable: true },
+    name: { kind: 'string', sortable: true },
+    pinyin: { kind: 'string', sortable: true },
+    sex: { kind: 'enum', values: SEXES },
+    title: { kind: 'enum', values: TITLES },
+    relation: { kind: 'enum', values: RELATIONS },
+    status: { kind: 'enum', values: STATUSES },
+    projectId: { kind: 'int', sortable: true },
+    buildingId: { kind: 'int', sortable: true },
+    unitId: { kind: 'int', sortable: true },
+    householdId: { kind: 'int' },
+    regionCode: { kind: 'string' },
+    joinedOn: { kind: 'date', sortable: true },
+    birthDate: { kind: 'date', sortable: true },
+    createdAt: { kind: 'date', sortable: true },
+  },
+  search: (q) => ({
+    OR: [{ name: { contains: q, mode: 'insensitive' } }, { pinyin: { contains: q, mode: 'insensitive' } }],
+  }),
+  // M-1: records are listed in project, building, unit order.
+  defaultSort: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }],
+};
+
+function today(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  private unmasked(ctx: RequestContext): boolean {
+    return ctx.user.permissions.includes('members:unmask');
+  }
+
+  async list(query: Record<string, unknown>, ctx: RequestContext) {
+    const q = parseListQuery(memberListSpec, query);
+    const where = { AND: [q.where, regionFilter(ctx.user)] } as Prisma.MemberWhereInput;
+    const [total, rows] = await Promise.all([
+      this.db.member.count({ where }),
+      this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
+    ]);
+    const unmasked = this.unmasked(ctx);
+    if (unmasked && rows.length) await this.audit.record(ctx, 'READ_UNMASKED', 'members', null, { ids: rows.map((r) => r.id) });
+    return { total, data: rows.map((r) => toMemberListItem(r, unmasked)) };
+  }
+
+  private async findDetail(id: number, ctx: RequestContext) {
+    const row = await this.db.member.findFirst({ where: { id, ...regionFilter(ctx.user) }, include: memberDetailInclude });
+    if (!row) throw AppError.notFound();
+    return row;
+  }
+
+  async get(id: number, ctx: RequestContext) {
+    const row = await this.findDetail(id, ctx);
+    const unmasked = this.unmasked(ctx);
+    if (unmasked) await this.audit.record(ctx, 'READ_UNMASKED', 'members', id);
+    return toMemberDetail(row, unmasked);
+  }
+
+  private async checkHobbies(ids: number[] | undefined): Promise<void> {
+    if (!ids?.length) return;
+    const found = await this.db.hobby.count({ where: { id: { in: ids } } });
+    if (found !== new Set(ids).size) throw AppError.field('hobbyIds', 'errors.reference');
+  }
+
+  async create(input: MemberCreateInput, ctx: RequestContext) {
+    const household = await this.db.household.findFirst({
+      where: { id: input.householdId, ...projectRegionFilter(ctx.user) },
+      include: { unit: true, project: true },
+    });
+    if (!household) throw AppError.field('householdId', 'members.householdNotFound');
+    const owner = await this.db.householdOwner.findUnique({ where: { id: input.ownerId } });
+    const errors = eligibilityErrors({
+      birthDate: input.birthDate,
+      relation: input.relation,
+      idNumber: input.idNumber,
+      householdId: household.id,
+      owner: owner ?? { householdId: -1, idNumber: '' },
+      today: today(),
+    });
+    if (Object.keys(errors).length) throw AppError.validation(errors);
+    await this.checkHobbies(input.hobbyIds);
+
+    const { householdId, ownerId, familyMembers, hobbyIds, extra, ...form } = input;
+    const created = await this.db.$transaction(async (tx) => {
+      const member = await tx.member.create({
+        data: {
+          ...form,
+          pinyin: form.pinyin ?? toPinyin(form.name),
+          nationality: form.nationality ?? '中国',
+          joinedOn: form.joinedOn ?? today(),
+          extra: extra ?? {},
+          household: { connect: { id: householdId } },
+          owner: { connect: { id: ownerId } },
+          project: { connect: { id: household.projectId } },
+          building: { connect: { id: household.unit.buildingId } },
+          unit: { connect: { id: household.unitId } },
+          regionCode: household.project.regionCode,
+          familyMembers: familyMembers?.length ? { create: familyMembers } : undefined,
+          hobbies: hobbyIds?.length ? { create: [...new Set(hobbyIds)].map((hobbyId) => ({ hobbyId })) } : undefined,
+        },
+      });
+      await this.audit.record(ctx, 'CREATE', 'members', member.id, {}, tx);
+      return member;
+    }).catch((e: { code?: string }) => {
+      if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
+      throw e;
+    });
+    return this.get(created.id, ctx);
+  }
+
+  async update(id: number, input: MemberUpdateInput, ctx: RequestContext) {
+    const current = await this.db.member.findFirst({ where: { id, ...regionFilter(ctx.user) }, include: { owner: true } });
+    if (!current) throw AppError.notFound();
+    const errors = eligibilityErrors({
+      birthDate: input.birthDate ?? current.birthDate,
+      relation: input.relation ?? current.relation,
+      idNumber: input.idNumber ?? current.idNumber,
+      householdId: current.householdId,
+      owner: current.owner,
+      // An existing member was old enough when they joined; an edit must not make them younger than that.
+      today: current.joinedOn,
+    });
+    if (Object.keys(errors).length) throw AppError.validation(errors);
+    await this.checkHobbies(input.hobbyIds);
+
+    const { familyMembers, hobbyIds, extra, pinyin, nationality, ...form } = input;
+    await this.db.$transaction(async (tx) => {
+      await tx.member.update({
+        where: { id },
+        data: {
+          ...form,
+          // A cleared pinyin, or a new name without one, is filled from the name.
+          ...(pinyin ? { pinyin } : pinyin === null || form.name !== undefined ? { pinyin: toPinyin(form.name ?? current.name) } : {}),
+          ...(nationality !== undefined ? { nationality: nationality ?? '中国' } : {}),
+          ...(extra !== undefined ? { extra } : {}),
+          ...(familyMembers !== undefined ? { familyMembers: { deleteMany: {}, create: familyMembers } } : {}),
+          ...(hobbyIds !== undefined ? { hobbies: { deleteMany: {}, create: [...new Set(hobbyIds)].map((hobbyId) => ({ hobbyId })) } } : {}),
+        },
+      });
+      await this.audit.record(ctx, 'UPDATE', 'members', id, { fields: Object.keys(input) }, tx);
+    }).catch((e: { code?: string }) => {
+      if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
+      throw e;
+    });
+    return this.get(id, ctx);
+  }
+
+  async remove(id: number, ctx: RequestContext) {
+    const current = await this.db.member.findFirst({ where: { id, ...regionFilter(ctx.user) }, select: { id: true, name: true } });
+    if (!current) throw AppError.notFound();
+    await this.db.$transaction(async (tx) => {
+      await tx.member.delete({ where: { id } });
+      await this.audit.record(ctx, 'DELETE', 'members', id, { name: current.name }, tx);
+    });
+    return { id };
+  }
+}
