@@ -39,7 +39,7 @@ function bad(path: string): AppError {
 
 function one(value: unknown, path: string): string {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.length > 0 && typeof value[value.length - 1] === 'string') return value[value.length - 1] as string;
+  // A repeated operator (name_gte=a&name_gte=b) has no single meaning.
   throw bad(path);
 }
 
@@ -101,15 +101,13 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): 
   }
 
   const orderBy: Record<string, 'asc' | 'desc'>[] = [];
+  const orders = query._order === undefined ? [] : one(query._order, '_order').toLowerCase().split(',');
+  if (orders.some((o) => o !== 'asc' && o !== 'desc')) throw bad('_order');
   if (query._sort !== undefined) {
-    const sorts = one(query._sort, '_sort').split(',');
-    const orders = query._order === undefined ? [] : one(query._order, '_order').split(',');
-    sorts.forEach((s, i) => {
+    one(query._sort, '_sort').split(',').forEach((s, i) => {
       const field = spec.fields[s];
       if (!field?.sortable) throw bad('_sort');
-      const o = (orders[i] ?? 'asc').toLowerCase();
-      if (o !== 'asc' && o !== 'desc') throw bad('_order');
-      orderBy.push({ [field.column ?? s]: o });
+      orderBy.push({ [field.column ?? s]: (orders[i] ?? 'asc') as 'asc' | 'desc' });
     });
   }
   // The default order breaks ties so pages never overlap.

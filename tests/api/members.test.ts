@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startApi, type RunningApi } from '../support/api.ts';
+import { applicationFor, householdIn } from '../support/member-payload.ts';
+
+let t: TestDatabase;
+let api: RunningApi;
+let officer: string;
+let officerSh: string;
+let editor: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedClub(t.db, { members: 300, demoAccounts: true });
+  api = await startApi(t.db);
+  [officer, officerSh, editor] = await Promise.all([api.login('officer'), api.login('officer_sh'), api.login('editor')]);
+});
+afterAll(async () => {
+  await api?.close();
+  await t?.drop();
+});
+
+describe('members list (simple-rest contract)', () => {
+  it('pages with _start/_end and reports the total in X-Total-Count', async () => {
+    const r = await api.call('GET', '/api/members?_start=10&_end=30', { token: officer });
+    expect(r.status).toBe(200);
+    expect(r.body).toHaveLength(20);
+    expect(r.headers.get('x-total-count')).toBe(String(await t.db.member.count()));
+  });
+
+  it('lists in project, building, unit order by default (M-1)', async () => {
+    const r = await api.call('GET', '/api/members?_start=0&_end=300', { token: officer });
+    const keys = r.body.map((m: any) => [m.projectId, m.buildingId, m.unitId, m.id]);
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    expect(keys).toEqual(sorted);
+  });
+
+  it('sorts, filters by project/building/unit and searches name and pinyin', async () => {
+    const any = await t.db.member.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const byUnit = await api.call('GET', `/api/members?projectId=${any.projectId}&buildingId=${any.buildingId}&unitId=${any.unitId}`, { token: officer });
+    expect(byUnit.body.map((m: any) => m.id)).toContain(any.id);
+    expect(byUnit.body.every((m: any) => m.unitId === any.unitId)).toBe(true);
+
+    const sorted = await api.call('GET', '/api/members?_sort=joinedOn&_order=desc&_start=0&_end=50', { token: officer });
+    const dates = sorted.body.map((m: any) => m.joinedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    const byName = await api.call('GET', `/api/members?q=${encodeURIComponent(any.name)}`, { token: officer });
+    expect(byName.body.map((m: any) => m.id)).toContain(any.id);
+    const syllable = any.pinyin.split(' ')[1].toLowerCase();
+    const byPinyin = await api.call('GET', `/api/members?q=${syllable}&_end=500`, { token: officer });
+    expect(byPinyin.body.map((m: any) => m.id)).toContain(any.id);
+
+    const range = await api.call('GET', '/api/members?joinedOn_gte=2024-01-01&joinedOn_lte=2024-12-31&sex_ne=MALE&_end=500', { token: officer });
+    expect(range.body.length).toBeGreaterThan(0);
+    expect(range.body.every((m: any) => m.joinedOn >= '2024-01-01' && m.joinedOn <= '2024-12-31' && m.sex === 'FEMALE')).toBe(true);
+    expect(Number(range.headers.get('x-total-count'))).toBe(
+      await t.db.member.count({ where: { joinedOn: { gte: new Date('2024-01-01'), lte: new Date('2024-12-31') }, sex: 'FEMALE' } }),
+    );
+  });
+});
+
+describe('M-11 masking and the audit log', () => {
+  it('masks ID numbers, phones, addresses and birthdays for roles that may not read them', async () => {
+    const m = await t.db.member.findFirstOrThrow({ where: { homeAddress: { not: null } } });
+    const r = await api.call('GET', `/api/members/${m.id}`, { token: editor });
+    expect(r.status).toBe(200);
+    expect(r.body.masked).toBe(true);
+    expect(r.body.idNumber).not.toBe(m.idNumber);
+    expect(r.body.idNumber).toMatch(/^\d{4}\*+\w{4}$/);
+    expect(r.body.mobile).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(r.body.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
+    expect(r.body.homeAddress).toMatch(/\*{4}$/);
+    const list = await api.call('GET', '/api/members?_end=5', { token: editor });
+    expect(list.body.every((x: any) => x.mobile.includes('*'))).toBe(true);
+    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', actorName: 'editor' } })).toBe(0);
+  });
+
+  it('shows the member officer unmasked data and logs every such read', async () => {
+    const m = await t.db.member.findFirstOrThrow();
+    const before = await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', actorName: 'officer' } });
+    const r = await api.call('GET', `/api/members/${m.id}`, { token: officer });
+    expect(r.body.idNumber).toBe(m.idNumber);
+    expect(r.body.masked).toBe(false);
+    await api.call('GET', '/api/members?_end=3', { token: officer });
+    const after = await t.db.auditLog.findMany({ where: { action: 'READ_UNMASKED', actorName: 'officer' }, orderBy: { id: 'desc' }, take: 2 });
+    expect(after).toHaveLength(2);
+    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', actorName: 'officer' } })).toBe(before + 2);
+    expect(after[1].recordId).toBe(String(m.id));
+    expect((after[0].detail as { ids: number[] }).ids).toHaveLength(3);
+  });
+});
+
+describe('creating members (M-2, M-4)', () => {
+  it('creates a member with the whole form, family members and hobbies', async () => {
+    const h = await householdIn(t.db, 'NJ');
+    const r = await api.call('POST', '/api/members', { token: officer, body: applicationFor(h) });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ name: '林晓梅', pinyin: 'LIN XIAOMEI', relation: 'SPOUSE', hobbyIds: [1, 3], regionCode: 'NJ', projectId: h.projectId });
+    expect(r.body.familyMembers).toEqual([expect.objectContaining({ name: '林小宝', birthDate: '2012-03-04', relation: 'CHILD' })]);
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'CREATE', recordId: String(r.body.id) } });
+    expect(audit?.actorName).toBe('officer');
+  });
+
+  it('refuses an applicant under 18, on the birth-date field', async () => {
+    const h = await householdIn(t.db, 'NJ');
+    const now = new Date();
+    const seventeen = `${now.getFullYear() - 17}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
+    const r = await api.call('POST', '/api/members', { token: officer, body: applicationFor(h, { birthDate: seventeen }) });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.birthDate).toBe('申请人须年满 18 周岁（M-2）');
+    const en = await api.call('POST', '/api/members', { token: officer, lang: 'en', body: applicationFor(h, { birthDate: seventeen }) });
+    expect(en.body.errors.birthDate).toBe('The applicant must be at least 18 (M-2)');
+  });
+
+  it('accepts only owners, spouses and immediate family of an owner of that unit', async () => {
+    const nj = await householdIn(t.db, 'NJ');
+    const sz = await householdIn(t.db, 'SZ');
+    const otherOwner = await api.call('POST', '/api/members', { token: officer, body: applicationFor({ householdId: nj.householdId, ownerId: sz.ownerId }) });
+    expect(otherOwner.status).toBe(400);
+    expect(otherOwner.body.errors).toHaveProperty('ownerId');
+    const notTheOwner = await api.call('POST', '/api/members', { token: officer, body: applicationFor(nj, { relation: 'OWNER' }) });
+    expect(notTheOwner.status).toBe(400);
+    expect(notTheOwner.body.errors).toHaveProperty('idNumber');
+    const friend = await api.call('POST', '/api/members', { token: officer, body: applicationFor(nj, { relation: 'FRIEND' }) });
+    expect(friend.status).toBe(400);
+    expect(friend.body.errors).toHaveProperty('relation');
+  });
+
+  it('refuses the same ID number twice in a household with 409 on the field', async () => {
+    const h = await householdIn(t.db, 'SZ');
+    const body = applicationFor(h);
+    expect((await api.call('POST', '/api/members', { token: officer, body })).status).toBe(201);
+    const again = await api.call('POST', '/api/members', { token: officer, body });
+    expect(again.status).toBe(409);
+    expect(again.body.errors).toHaveProperty('idNumber');
+  });
+
+  it('needs the create permission', async () => {
+    const h = await householdIn(t.db, 'NJ');
+    expect((await api.call('POST', '/api/members', { token: editor, body: applicationFor(h) })).status).toBe(403);
+  });
+});
+
+describe('editing and deleting', () => {
+  it('changes only the fields sent, keeps M-2 on edits and replaces nested lists', async () => {
+    const h = await householdIn(t.db, 'NJ');
+    const created = await api.call('POST', '/api/members', { token: officer, body: applicationFor(h) });
+    const id = created.body.id;
+    const r = await api.call('PATCH', `/api/members/${id}`, { token: officer, body: { name: '林晓芳', hobbyIds: [2], familyMembers: [] } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ name: '林晓芳', pinyin: 'LIN XIAOFANG', hobbyIds: [2], familyMembers: [], mobile: '13912345678' });
+    const young = await api.call('PATCH', `/api/members/${id}`, { token: officer, body: { birthDate: '2020-01-01' } });
+    expect(young.status).toBe(400);
+    expect(young.body.errors).toHaveProperty('birthDate');
+    const fixed = await api.call('PATCH', `/api/members/${id}`, { token: officer, body: { householdId: 1 } });
+    expect(fixed.status).toBe(400);
+    expect(fixed.body.errors).toHaveProperty('householdId');
+    expect((await api.call('DELETE', `/api/members/${id}`, { token: officer })).status).toBe(200);
+    expect((await api.call('GET', `/api/members/${id}`, { token: officer })).status).toBe(404);
+  });
+});
+
+describe('regions (seed 001)', () => {
+  it('a regional officer sees only the region, and other regions answer 404', async () => {
+    const list = await api.call('GET', '/api/members?_end=500', { token: officerSh });
+    expect(list.body.length).toBeGreaterThan(0);
+    expect(list.body.every((m: any) => m.regionCode === 'SH')).toBe(true);
+    expect(Number(list.headers.get('x-total-count'))).toBe(await t.db.member.count({ where: { regionCode: 'SH' } }));
+
+    const nj = await t.db.member.findFirstOrThrow({ where: { regionCode: 'NJ' } });
+    expect((await api.call('GET', `/api/members/${nj.id}`, { token: officerSh })).status).toBe(404);
+    expect((await api.call('PATCH', `/api/members/${nj.id}`, { token: officerSh, body: { name: '改名' } })).status).toBe(404);
+    expect((await api.call('DELETE', `/api/members/${nj.id}`, { token: officerSh })).status).toBe(404);
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: nj.id } })).name).toBe(nj.name);
+
+    const njHousehold = await householdIn(t.db, 'NJ');
+    const create = await api.call('POST', '/api/members', { token: officerSh, body: applicationFor(njHousehold) });
+    expect(create.status).toBe(400);
+    expect(create.body.errors).toHaveProperty('householdId');
+
+    const projects = await api.call('GET', '/api/projects', { token: officerSh });
+    expect(projects.body.every((p: any) => p.regionCode === 'SH')).toBe(true);
+    const foreignProject = await t.db.project.findFirstOrThrow({ where: { regionCode: 'NJ' } });
+    expect((await api.call('GET', `/api/projects/${foreignProject.id}`, { token: officerSh })).status).toBe(404);
+  });
+});
+
+describe('reference lists', () => {
+  it('serves projects, buildings, units, households with owners and hobbies', async () => {
+    const projects = await api.call('GET', '/api/projects', { token: officer });
+    expect(projects.body.length).toBeGreaterThanOrEqual(3);
+    const buildings = await api.call('GET', `/api/buildings?projectId=${projects.body[0].id}`, { token: officer });
+    expect(buildings.body[0]).toMatchObject({ projectId: projects.body[0].id, name: '1栋' });
+    const units = await api.call('GET', `/api/units?buildingId=${buildings.body[0].id}`, { token: officer });
+    expect(units.body.length).toBe(72);
+    const household = await t.db.household.findFirstOrThrow({ include: { owners: true } });
+    const hh = await api.call('GET', `/api/households?unitId=${household.unitId}`, { token: officer });
+    expect(hh.body[0].owners.map((o: any) => o.id)).toEqual(household.owners.map((o) => o.id));
+    const hobbies = await api.call('GET', '/api/hobbies', { token: officer });
+    expect(hobbies.body).toHaveLength(21);
+    expect(hobbies.body[0]).toMatchObject({ code: 'fitness', nameZh: '健身' });
+  });
+});
