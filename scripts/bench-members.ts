@@ -1,0 +1,123 @@
+// The members list under load: N members (default 100,000), 20 concurrent connections, filtered
+// and sorted pages and searches, against the API in its own process. Prints p50/p95/p99 and req/s.
+//   npm run bench -- members [--members 100000] [--connections 20] [--seconds 15]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { hash } from '@node-rs/argon2';
+import { repoRoot } from '../server/src/config/app-config.ts';
+import { migrate } from '../server/src/database/migrate.ts';
+import { createPrismaClient } from '../server/src/database/prisma.service.ts';
+import { seedClub } from '../prisma/seed/seed-club.ts';
+import { freePort } from '../tests/support/global-setup.ts';
+import { openDatabase } from './lib/database.ts';
+import { machineLine, percentile } from './lib/machine.ts';
+
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '100000' },
+    connections: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '15' },
+    database: { type: 'string', default: 'club_bench' },
+  },
+});
+const wanted = Number(values.members);
+const connections = Number(values.connections);
+const seconds = Number(values.seconds);
+
+console.log(machineLine());
+let handle = await openDatabase({ database: values.database });
+await migrate(handle.url);
+let db = createPrismaClient(handle.url);
+const have = await db.member.count();
+if (have !== wanted) {
+  console.log(`database ${values.database} has ${have} members; reseeding with ${wanted}…`);
+  await db.$disconnect();
+  await handle.close();
+  handle = await openDatabase({ database: values.database, reset: true });
+  await migrate(handle.url);
+  db = createPrismaClient(handle.url);
+  const t0 = Date.now();
+  await seedClub(db, { members: wanted, demoAccounts: false, onProgress: (d, t) => process.stdout.write(`\r  seeded ${d}/${t}`) });
+  console.log(`\n  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+await db.$executeRawUnsafe('ANALYZE');
+
+// A throwaway account with a random password, removed at the end.
+const username = `bench_${randomBytes(4).toString('hex')}`;
+const password = randomBytes(12).toString('hex');
+await db.staffUser.create({ data: { username, displayName: 'bench', role: 'member_officer', passwordHash: await hash(password) } });
+const masked = `${username}_m`;
+await db.staffUser.create({ data: { username: masked, displayName: 'bench', role: 'editor', passwordHash: await hash(password) } });
+
+const port = await freePort();
+const api = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  cwd: repoRoot,
+  env: { ...process.env, DATABASE_URL: handle.url, PORT: String(port), CUBE_URL: 'http://127.0.0.1:9' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve, reject) => {
+  api.stdout.on('data', (b: Buffer) => b.toString().includes('API listening') && resolve());
+  api.on('exit', (c) => reject(new Error(`API exited ${c}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+
+async function login(user: string): Promise<string> {
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
+  return ((await r.json()) as { token: string }).token;
+}
+
+const projects = await db.project.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 10 });
+const buildings = await db.building.findMany({ where: { projectId: projects[0].id }, select: { id: true }, take: 5 });
+const total = await db.member.count();
+
+const scenarios: { name: string; paths: string[]; user: string }[] = [
+  {
+    name: 'filter by project, sort by name, page 3 (member officer, unmasked + audited)',
+    user: username,
+    paths: projects.map((p) => `/api/members?projectId=${p.id}&_sort=name&_order=asc&_start=40&_end=60`),
+  },
+  {
+    name: 'filter by project + building, sort by joinedOn desc (editor, masked)',
+    user: masked,
+    paths: buildings.map((b) => `/api/members?projectId=${projects[0].id}&buildingId=${b.id}&_sort=joinedOn&_order=desc&_start=0&_end=20`),
+  },
+  {
+    name: 'search q (name or pinyin), default M-1 order',
+    user: username,
+    paths: ['王', 'LI', 'zhang', '陈', 'WEI'].map((q) => `/api/members?q=${encodeURIComponent(q)}&_start=0&_end=20`),
+  },
+  { name: 'first page, all members, default order', user: username, paths: ['/api/members?_start=0&_end=20'] },
+];
+
+console.log(`${total} members; ${connections} connections; ${seconds} s per scenario`);
+for (const s of scenarios) {
+  const token = await login(s.user);
+  const latencies: number[] = [];
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: s.paths[i++ % s.paths.length] }) }],
+    setupClient: (client: { on: (e: string, f: (...a: unknown[]) => void) => void }) => {
+      client.on('response', (_status: unknown, _bytes: unknown, responseTime: unknown) => latencies.push(responseTime as number));
+    },
+  } as unknown as autocannon.Options);
+  latencies.sort((a, b) => a - b);
+  const non2xx = result.non2xx + result.errors;
+  console.log(
+    `${s.name}\n  requests ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s, ` +
+      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors/non-2xx ${non2xx}`,
+  );
+}
+
+api.kill('SIGTERM');
+await new Promise((r) => api.once('exit', r));
+await db.auditLog.count(); // keep the connection warm until the API is gone
+await db.staffUser.deleteMany({ where: { username: { in: [username, masked] } } });
+await db.$disconnect();
+await handle.close();

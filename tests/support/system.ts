@@ -1,0 +1,32 @@
+// The whole system for browser tests: a seeded test database with the demo accounts, Cube, and
+// the API serving the built admin — the same pieces `npm start` runs.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../server/src/config/app-config.ts';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { spawnCube } from '../../scripts/lib/cube-process.ts';
+import { createTestDatabase } from './database.ts';
+import { startApi, testConfig } from './api.ts';
+import { freePort } from './global-setup.ts';
+
+export interface RunningSystem {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(opts: { members?: number } = {}): Promise<RunningSystem> {
+  if (!existsSync(join(repoRoot, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run `npm run build` first');
+  const t = await createTestDatabase();
+  await seedClub(t.db, { members: opts.members ?? 300, demoAccounts: true });
+  const secrets = testConfig();
+  const cube = await spawnCube({ databaseUrl: t.url, port: await freePort(), apiSecret: secrets.cubeApiSecret });
+  const api = await startApi(t.db, { cubeApiSecret: secrets.cubeApiSecret, jwtSecret: secrets.jwtSecret, cubeUrl: cube.url });
+  return {
+    baseUrl: api.baseUrl,
+    stop: async () => {
+      await api.close();
+      await cube.stop();
+      await t.drop();
+    },
+  };
+}
