@@ -1,15 +1,15 @@
 // How long `npm start` takes to be ready: a first start on an empty data folder (initdb,
 // migrations, demo seed, Cube) and a second start reusing it; and that Ctrl-C leaves nothing behind.
 import { spawn, execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../server/src/config/app-config.ts';
 import { freePort } from '../tests/support/global-setup.ts';
+import { makeTempDir } from './lib/embedded-postgres.ts';
 import { machineLine } from './lib/machine.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'club-bench-start-'));
+const dataDir = makeTempDir('club-bench-start-');
 const ports = { PORT: String(await freePort()), CUBE_PORT: String(await freePort()), PG_PORT: String(await freePort()) };
 
 function listening(port: string): Promise<boolean> {

