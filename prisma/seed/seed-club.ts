@@ -58,20 +58,20 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
   const f: Faker = fakerZH_CN;
   f.seed(opts.randomSeed ?? 20261123);
   const householdsWanted = Math.ceil(opts.members / 1.5);
-  const projectCount = Math.max(3, Math.ceil(householdsWanted / (UNITS_PER_PROJECT * 0.7)));
+  const plannedProjects = Math.max(3, Math.ceil(householdsWanted / (UNITS_PER_PROJECT * 0.7)));
 
   await db.region.createMany({ data: REGIONS.map((_, i) => regionInput(i)), skipDuplicates: true });
-  const projects = await db.project.createManyAndReturn({
-    data: Array.from({ length: projectCount }, (_, i) => projectInput(f, i, { newlyLaunched: i === projectCount - 1 })),
-  });
-
   const hobbies = await db.hobby.findMany({ select: { id: true } });
   let members = 0;
   let households = 0;
   let familyMembers = 0;
+  let projectCount = 0;
 
-  for (const project of projects) {
-    if (members >= opts.members) break;
+  // Projects are added until the members are all placed: how many households take a second
+  // member is random, so the number of projects needed is only known at the end.
+  while (members < opts.members) {
+    const index = projectCount++;
+    const project = await db.project.create({ data: projectInput(f, index, { newlyLaunched: index === plannedProjects - 1 }) });
     const region = REGIONS.find((r) => r.code === project.regionCode)!;
     const buildings = await db.building.createManyAndReturn({
       data: Array.from({ length: BUILDINGS_PER_PROJECT }, (_, i) => buildingInput(project.id, i + 1)),
@@ -136,7 +136,7 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
   }
 
   if (opts.demoAccounts) await createDemoAccounts(db);
-  return { projects: projects.length, households, members, familyMembers };
+  return { projects: projectCount, households, members, familyMembers };
 }
 
 function familySketch(f: Faker, owner: PersonSketch): { relation: 'SPOUSE' | 'CHILD' | 'PARENT'; person: PersonSketch; joinedOn: Date } | null {

@@ -1,0 +1,47 @@
+// Households (a unit and its owners, M-1). Private: reached through household_overview.
+const preAggregationsEnabled = COMPILE_CONTEXT.pre_aggregations !== false;
+
+cube(`households`, {
+  sql_table: `public.households`,
+  public: false,
+
+  joins: {
+    projects: {
+      relationship: `many_to_one`,
+      sql: `${CUBE}."projectId" = ${projects}.id`,
+    },
+  },
+
+  measures: {
+    count: {
+      type: `count`,
+      description: `Number of households`,
+    },
+  },
+
+  dimensions: {
+    id: {
+      sql: `id`,
+      type: `number`,
+      primary_key: true,
+    },
+    project_id: {
+      sql: `${CUBE}."projectId"`,
+      type: `number`,
+    },
+  },
+
+  ...(preAggregationsEnabled
+    ? {
+        pre_aggregations: {
+          by_project: {
+            type: `rollup`,
+            external: false,
+            measures: [CUBE.count],
+            dimensions: [projects.region_code, projects.name, projects.code],
+            refresh_key: { every: `1 hour` },
+          },
+        },
+      }
+    : {}),
+});
