@@ -156,7 +156,13 @@ describe('admin in the browser', () => {
       await expect
         .poll(
           () =>
-            canvas.evaluate((c: HTMLCanvasElement) => {
+            canvas.evaluate((el) => {
+              // The root tsconfig has no DOM lib; describe just what is used.
+              const c = el as unknown as {
+                width: number;
+                height: number;
+                getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+              };
               const ctx = c.getContext('2d');
               if (!ctx || !c.width || !c.height) return 0;
               const { data } = ctx.getImageData(0, 0, c.width, c.height);

@@ -17,6 +17,8 @@ const id = z.number().int().positive().max(2_147_483_647);
 const phone = optionalText(20).refine((v) => v === null || /^[0-9+\-() ]{5,20}$/.test(v), { params: { key: 'errors.mobile' } });
 
 export const FamilyMemberInput = z.strictObject({
+  /** Sent back by forms that loaded the record; the list is replaced as a whole, so it is ignored. */
+  id: z.number().int().positive().optional(),
   relation: z.enum(['SPOUSE', 'PARENT', 'CHILD', 'GRANDPARENT', 'GRANDCHILD']).optional(),
   name: text(50).min(1),
   birthDate: isoDate.nullish(),

@@ -116,7 +116,7 @@ export class MembersService {
           building: { connect: { id: household.unit.buildingId } },
           unit: { connect: { id: household.unitId } },
           regionCode: household.project.regionCode,
-          familyMembers: familyMembers?.length ? { create: familyMembers } : undefined,
+          familyMembers: familyMembers?.length ? { create: familyMembers.map(({ id: _id, ...f }) => f) } : undefined,
           hobbies: hobbyIds?.length ? { create: [...new Set(hobbyIds)].map((hobbyId) => ({ hobbyId })) } : undefined,
         },
       });
@@ -154,7 +154,7 @@ export class MembersService {
           ...(pinyin ? { pinyin } : pinyin === null || form.name !== undefined ? { pinyin: toPinyin(form.name ?? current.name) } : {}),
           ...(nationality !== undefined ? { nationality: nationality ?? '中国' } : {}),
           ...(extra !== undefined ? { extra } : {}),
-          ...(familyMembers !== undefined ? { familyMembers: { deleteMany: {}, create: familyMembers } } : {}),
+          ...(familyMembers !== undefined ? { familyMembers: { deleteMany: {}, create: familyMembers.map(({ id: _id, ...f }) => f) } } : {}),
           ...(hobbyIds !== undefined ? { hobbies: { deleteMany: {}, create: [...new Set(hobbyIds)].map((hobbyId) => ({ hobbyId })) } } : {}),
         },
       });
