@@ -31,6 +31,7 @@ import { MemberList } from './pages/members/list';
 import { MemberShow } from './pages/members/show';
 import { MemberCreate } from './pages/members/create';
 import { MemberEdit } from './pages/members/edit';
+import { features } from './features';
 
 // ECharts and the Cube client only load when someone opens the dashboard.
 const DashboardPage = lazy(() => import('./pages/dashboard'));
@@ -98,6 +99,7 @@ export const App = () => {
                   <Route path="edit/:id" element={<MemberEdit />} />
                   <Route path="show/:id" element={<MemberShow />} />
                 </Route>
+                {features.map((f) => f.routes)}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route

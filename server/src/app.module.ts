@@ -1,17 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AnalyticsController } from './analytics/analytics.controller.js';
-import { AuditService } from './audit/audit.service.js';
+import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { AuthService } from './auth/auth.service.js';
+import { CardsModule } from './cards/cards.module.js';
 import { AllErrorsFilter } from './common/error-filter.js';
 import type { AppConfig } from './config/app-config.js';
-import { CONFIG } from './config/config.token.js';
-import { PRISMA, type Db } from './database/prisma.service.js';
+import { CoreModule } from './core.module.js';
+import type { Db } from './database/prisma.service.js';
 import { HealthController } from './health/health.controller.js';
 import { MembersController } from './members/members.controller.js';
 import { MembersService } from './members/members.service.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
+import { RecordsModule } from './records/records.module.js';
 import { ReferenceController } from './reference/reference.controller.js';
 
 @Module({})
@@ -19,16 +21,11 @@ export class AppModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
     return {
       module: AppModule,
+      imports: [CoreModule.forRoot(config, db), ApplicationsModule, CardsModule, RecordsModule, PrivacyModule],
+      // The reference controller's routes are generic, so it comes last.
       controllers: [HealthController, AuthController, MembersController, AnalyticsController, ReferenceController],
-      providers: [
-        { provide: CONFIG, useValue: config },
-        { provide: PRISMA, useValue: db },
-        AuditService,
-        AuthService,
-        MembersService,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: AllErrorsFilter },
-      ],
+      providers: [MembersService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }],
+      exports: [MembersService],
     };
   }
 }

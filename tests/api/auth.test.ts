@@ -28,7 +28,7 @@ describe('sign-in', () => {
 
   it('gives each role the permissions of domain.md', async () => {
     const editor = await api.call('GET', '/api/auth/me', { token: await api.login('editor') });
-    expect(editor.body.permissions).toEqual(['members:list', 'members:show']);
+    expect(editor.body.permissions).toEqual(['members:list', 'members:show', 'calendar:view', 'data-use:request']);
     const leader = await api.call('GET', '/api/auth/me', { token: await api.login('leader') });
     expect(leader.body.permissions).toContain('members:unmask');
     expect(leader.body.permissions).not.toContain('members:create');

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { features } from '../features';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,7 +17,10 @@ const initial: Language = stored === 'en' ? 'en' : 'zh-CN';
 const applyDayjsLocale = (lng: string) => dayjs.locale(lng.startsWith('en') ? 'en' : 'zh-cn');
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: Object.assign({}, zhCN, ...features.map((f) => f.translations['zh-CN'])) },
+    en: { translation: Object.assign({}, en, ...features.map((f) => f.translations.en)) },
+  },
   lng: initial,
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -1,5 +1,6 @@
 import type { ResourceProps } from '@refinedev/core';
 import { BarChartOutlined, TeamOutlined } from '@ant-design/icons';
+import { features } from '../features';
 
 export const resources: ResourceProps[] = [
   {
@@ -15,4 +16,5 @@ export const resources: ResourceProps[] = [
     show: '/members/show/:id',
     meta: { icon: <TeamOutlined />, canDelete: true },
   },
+  ...features.flatMap((f) => f.resources),
 ];

@@ -451,6 +451,22 @@ ALTER TABLE "change_requests" ADD CONSTRAINT "change_requests_memberId_fkey" FOR
 -- so PostgreSQL serialises them and the second one past the limit fails this check.
 ALTER TABLE "households" ADD CONSTRAINT "households_card_limit_check" CHECK ("activeCards" >= 0 AND "activeCards" <= "cardLimit");
 
+-- Members holding (or approved to receive) a card are counted on their household, whatever code
+-- path adds, removes or moves them; the CHECK above then refuses a third card.
+ALTER TABLE "members" ADD COLUMN "cardHolder" BOOLEAN NOT NULL DEFAULT false;
+CREATE FUNCTION members_card_slots() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."cardHolder" THEN
+    UPDATE "households" SET "activeCards" = "activeCards" - 1 WHERE id = OLD."householdId";
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."cardHolder" THEN
+    UPDATE "households" SET "activeCards" = "activeCards" + 1 WHERE id = NEW."householdId";
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER members_card_slots AFTER INSERT OR DELETE OR UPDATE OF "cardHolder", "householdId" ON "members"
+  FOR EACH ROW EXECUTE FUNCTION members_card_slots();
+
 -- M-7: a range hands out fromNo..toNo once each; nextNo = toNo + 1 means used up.
 ALTER TABLE "card_ranges" ADD CONSTRAINT "card_ranges_bounds_check" CHECK ("fromNo" >= 0 AND "fromNo" <= "toNo" AND "nextNo" >= "fromNo" AND "nextNo" <= "toNo" + 1);
 
