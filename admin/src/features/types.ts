@@ -10,4 +10,9 @@ export interface AdminFeature {
   resources: ResourceProps[];
   routes: ReactNode;
   translations: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> };
+  /**
+   * Which API permission a Refine action on a resource needs, where it is not simply
+   * `<resource>:<action>` (e.g. { 'card-ranges': { list: 'cards:list', create: 'cards:ranges' } }).
+   */
+  permissions?: Record<string, Partial<Record<string, string>>>;
 }

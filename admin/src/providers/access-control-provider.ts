@@ -1,11 +1,14 @@
 import type { AccessControlProvider } from '@refinedev/core';
 import i18n from '../i18n';
 import { loadCurrentUser } from './session';
+import { features } from '../features';
+
+const featurePermissions = Object.assign({}, ...features.map((f) => f.permissions ?? {})) as Record<string, Partial<Record<string, string>>>;
 
 /** Refine actions → the API's permission verbs; the dashboard has a single `view`. */
 const permissionFor = (resource: string, action: string): string => {
   if (resource === 'dashboard') return 'dashboard:view';
-  return `${resource}:${action}`;
+  return featurePermissions[resource]?.[action] ?? `${resource}:${action}`;
 };
 
 export const accessControlProvider: AccessControlProvider = {

@@ -1,5 +1,10 @@
-/** The two languages of the system. Chinese is the default; English when the caller asks for it. */
-export type Lang = 'zh' | 'en';
+import type { Lang } from './i18n-types.js';
+import { applicationsMessages } from './messages/applications.js';
+import { cardsMessages } from './messages/cards.js';
+import { privacyMessages } from './messages/privacy.js';
+import { recordsMessages } from './messages/records.js';
+
+export type { Lang };
 
 export function langFrom(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
@@ -41,6 +46,10 @@ const messages = {
   'members.householdNotFound': { zh: '房号（户）不存在', en: 'No such household' },
   'members.duplicate': { zh: '该户已有此证件号码的会员', en: 'This household already has a member with this ID number' },
   'members.futureDate': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  ...applicationsMessages,
+  ...cardsMessages,
+  ...recordsMessages,
+  ...privacyMessages,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
