@@ -10,8 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import type { Db } from './database/prisma.service.js';
 import { HealthController } from './health/health.controller.js';
-import { MembersController } from './members/members.controller.js';
-import { MembersService } from './members/members.service.js';
+import { MembersModule } from './members/members.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { ReferenceController } from './reference/reference.controller.js';
@@ -21,11 +20,10 @@ export class AppModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, db), ApplicationsModule, CardsModule, RecordsModule, PrivacyModule],
+      imports: [CoreModule.forRoot(config, db), MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule],
       // The reference controller's routes are generic, so it comes last.
-      controllers: [HealthController, AuthController, MembersController, AnalyticsController, ReferenceController],
-      providers: [MembersService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }],
-      exports: [MembersService],
+      controllers: [HealthController, AuthController, AnalyticsController, ReferenceController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }],
     };
   }
 }

@@ -5,13 +5,14 @@ import { CalendarService } from './calendar/calendar.service.js';
 import type { AppConfig } from './config/app-config.js';
 import { CONFIG } from './config/config.token.js';
 import { PRISMA, type Db } from './database/prisma.service.js';
+import { MaskingPolicy } from './privacy/masking-policy.js';
 
-/** What every feature module may inject: config, the database, the audit log, auth, the calendar. */
+/** What every feature module may inject: config, the database, the audit log, auth, the calendar, the masking policy. */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
-    const providers = [{ provide: CONFIG, useValue: config }, { provide: PRISMA, useValue: db }, AuditService, AuthService, CalendarService];
+    const providers = [{ provide: CONFIG, useValue: config }, { provide: PRISMA, useValue: db }, AuditService, AuthService, CalendarService, MaskingPolicy];
     return { module: CoreModule, providers, exports: providers };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MaskingPolicy } from '../privacy/masking-policy.js';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
@@ -46,10 +47,11 @@ export class MembersService {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
   ) {}
 
-  private unmasked(ctx: RequestContext): boolean {
-    return ctx.user.permissions.includes('members:unmask');
+  private unmasked(ctx: RequestContext): Promise<boolean> {
+    return this.masking.canUnmask(ctx.user);
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
@@ -59,7 +61,7 @@ export class MembersService {
       this.db.member.count({ where }),
       this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
     ]);
-    const unmasked = this.unmasked(ctx);
+    const unmasked = await this.unmasked(ctx);
     if (unmasked && rows.length) await this.audit.record(ctx, 'READ_UNMASKED', 'members', null, { ids: rows.map((r) => r.id) });
     return { total, data: rows.map((r) => toMemberListItem(r, unmasked)) };
   }
@@ -72,24 +74,30 @@ export class MembersService {
 
   async get(id: number, ctx: RequestContext) {
     const row = await this.findDetail(id, ctx);
-    const unmasked = this.unmasked(ctx);
+    const unmasked = await this.unmasked(ctx);
     if (unmasked) await this.audit.record(ctx, 'READ_UNMASKED', 'members', id);
     return toMemberDetail(row, unmasked);
   }
 
-  private async checkHobbies(ids: number[] | undefined): Promise<void> {
+  private async checkHobbies(ids: number[] | undefined, db: Db | Prisma.TransactionClient = this.db): Promise<void> {
     if (!ids?.length) return;
-    const found = await this.db.hobby.count({ where: { id: { in: ids } } });
+    const found = await db.hobby.count({ where: { id: { in: ids } } });
     if (found !== new Set(ids).size) throw AppError.field('hobbyIds', 'errors.reference');
   }
 
-  async create(input: MemberCreateInput, ctx: RequestContext) {
-    const household = await this.db.household.findFirst({
+  /**
+   * Creates a member after M-2's checks. Other features (an approved application) pass their own
+   * transaction and `cardHolder: true`, which counts the member against the household's card
+   * limit (M-3, enforced by the database).
+   */
+  async create(input: MemberCreateInput, ctx: RequestContext, opts: { tx?: Prisma.TransactionClient; cardHolder?: boolean } = {}) {
+    const db = opts.tx ?? this.db;
+    const household = await db.household.findFirst({
       where: { id: input.householdId, ...projectRegionFilter(ctx.user) },
       include: { unit: true, project: true },
     });
     if (!household) throw AppError.field('householdId', 'members.householdNotFound');
-    const owner = await this.db.householdOwner.findUnique({ where: { id: input.ownerId } });
+    const owner = await db.householdOwner.findUnique({ where: { id: input.ownerId } });
     const errors = eligibilityErrors({
       birthDate: input.birthDate,
       relation: input.relation,
@@ -99,10 +107,10 @@ export class MembersService {
       today: today(),
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);
-    await this.checkHobbies(input.hobbyIds);
+    await this.checkHobbies(input.hobbyIds, db);
 
     const { householdId, ownerId, familyMembers, hobbyIds, extra, ...form } = input;
-    const created = await this.db.$transaction(async (tx) => {
+    const insert = async (tx: Prisma.TransactionClient) => {
       const member = await tx.member.create({
         data: {
           ...form,
@@ -110,6 +118,7 @@ export class MembersService {
           nationality: form.nationality ?? '中国',
           joinedOn: form.joinedOn ?? today(),
           extra: extra ?? {},
+          cardHolder: opts.cardHolder ?? false,
           household: { connect: { id: householdId } },
           owner: { connect: { id: ownerId } },
           project: { connect: { id: household.projectId } },
@@ -122,10 +131,13 @@ export class MembersService {
       });
       await this.audit.record(ctx, 'CREATE', 'members', member.id, {}, tx);
       return member;
-    }).catch((e: { code?: string }) => {
+    };
+    const duplicate = (e: { code?: string }) => {
       if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
       throw e;
-    });
+    };
+    if (opts.tx) return insert(opts.tx).catch(duplicate);
+    const created = await this.db.$transaction(insert).catch(duplicate);
     return this.get(created.id, ctx);
   }
 
