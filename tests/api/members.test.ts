@@ -52,6 +52,17 @@ describe('members list (simple-rest contract)', () => {
     const byPinyin = await api.call('GET', `/api/members?q=${syllable}&_end=500`, { token: officer });
     expect(byPinyin.body.map((m: any) => m.id)).toContain(any.id);
 
+    const surname = any.pinyin.split(' ')[0];
+    const lower = await api.call('GET', `/api/members?q=${surname.toLowerCase()}&_end=500`, { token: officer });
+    expect(lower.body.length).toBeGreaterThan(0);
+    expect(lower.body.every((m: any) => m.pinyin.startsWith(surname) || m.pinyin.includes(surname))).toBe(true);
+    expect(Number(lower.headers.get('x-total-count'))).toBe(
+      await t.db.member.count({ where: surname.length >= 3 ? { OR: [{ pinyin: { contains: surname } }, { name: { contains: surname.toLowerCase() } }] } : { pinyin: { startsWith: surname } } }),
+    );
+    const firstChar = [...any.name][0];
+    const byFirstChar = await api.call('GET', `/api/members?q=${encodeURIComponent(firstChar)}&_end=500`, { token: officer });
+    expect(byFirstChar.body.every((m: any) => m.name.startsWith(firstChar))).toBe(true);
+
     const range = await api.call('GET', '/api/members?joinedOn_gte=2024-01-01&joinedOn_lte=2024-12-31&sex_ne=MALE&_end=500', { token: officer });
     expect(range.body.length).toBeGreaterThan(0);
     expect(range.body.every((m: any) => m.joinedOn >= '2024-01-01' && m.joinedOn <= '2024-12-31' && m.sex === 'FEMALE')).toBe(true);

@@ -11,6 +11,20 @@ import { eligibilityErrors } from './eligibility.js';
 import { memberDetailInclude, memberListSelect, toMemberDetail, toMemberListItem } from './member.mapper.js';
 import { RELATIONS, SEXES, STATUSES, TITLES, type MemberCreateInput, type MemberUpdateInput } from './member.schema.js';
 import { toPinyin } from './pinyin.js';
+import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
+
+/**
+ * `q` finds members by the start of their name or pinyin (surname first, as staff type it:
+ * "王", "wang", "WANG XIAO"); three or more characters also match anywhere in them. Pinyin is
+ * stored upper case, so the search is case-insensitive without ILIKE, and every branch is served
+ * by an index (prefix: varchar_pattern_ops; anywhere: pg_trgm).
+ */
+export function memberSearch(q: string): Prisma.MemberWhereInput {
+  const upper = q.toUpperCase();
+  const branches: Prisma.MemberWhereInput[] = [{ name: { startsWith: q } }, { pinyin: { startsWith: upper } }];
+  if ([...q].length >= 3) branches.push({ name: { contains: q } }, { pinyin: { contains: upper } });
+  return { OR: branches };
+}
 
 export const memberListSpec: ListSpec = {
   fields: {
@@ -30,9 +44,7 @@ export const memberListSpec: ListSpec = {
     birthDate: { kind: 'date', sortable: true },
     createdAt: { kind: 'date', sortable: true },
   },
-  search: (q) => ({
-    OR: [{ name: { contains: q, mode: 'insensitive' } }, { pinyin: { contains: q, mode: 'insensitive' } }],
-  }),
+  search: memberSearch,
   // M-1: records are listed in project, building, unit order.
   defaultSort: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }],
 };
@@ -130,6 +142,8 @@ export class MembersService {
         },
       });
       await this.audit.record(ctx, 'CREATE', 'members', member.id, {}, tx);
+      // M-11 history: a marker that the record begins here.
+      await tx.memberChange.create({ data: { memberId: member.id, field: CREATED_FIELD, newValue: member.name, changedById: ctx.user.id } });
       return member;
     };
     const duplicate = (e: { code?: string }) => {
@@ -141,7 +155,16 @@ export class MembersService {
     return this.get(created.id, ctx);
   }
 
-  async update(id: number, input: MemberUpdateInput, ctx: RequestContext) {
+  /**
+   * `opts.changeRequestId` links the field-level history to the change request being applied
+   * (M-6); `opts.within` runs in the same transaction (the request's status change).
+   */
+  async update(
+    id: number,
+    input: MemberUpdateInput,
+    ctx: RequestContext,
+    opts: { changeRequestId?: number; within?: (tx: Prisma.TransactionClient) => Promise<void> } = {},
+  ) {
     const current = await this.db.member.findFirst({ where: { id, ...regionFilter(ctx.user) }, include: { owner: true } });
     if (!current) throw AppError.notFound();
     const errors = eligibilityErrors({
@@ -158,6 +181,9 @@ export class MembersService {
 
     const { familyMembers, hobbyIds, extra, pinyin, nationality, ...form } = input;
     await this.db.$transaction(async (tx) => {
+      // M-11 history: lock the row so concurrent edits chain old → new correctly.
+      await tx.$queryRaw`SELECT 1 FROM members WHERE id = ${id} FOR UPDATE`;
+      const before = await tx.member.findUniqueOrThrow({ where: { id }, include: historySnapshotInclude });
       await tx.member.update({
         where: { id },
         data: {
@@ -171,6 +197,10 @@ export class MembersService {
         },
       });
       await this.audit.record(ctx, 'UPDATE', 'members', id, { fields: Object.keys(input) }, tx);
+      const after = await tx.member.findUniqueOrThrow({ where: { id }, include: historySnapshotInclude });
+      const changes = diffSnapshots(historySnapshot(before), historySnapshot(after));
+      if (changes.length) await tx.memberChange.createMany({ data: historyRows(id, ctx.user.id, changes, opts.changeRequestId) });
+      if (opts.within) await opts.within(tx);
     }).catch((e: { code?: string }) => {
       if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
       throw e;
@@ -184,6 +214,7 @@ export class MembersService {
     await this.db.$transaction(async (tx) => {
       await tx.member.delete({ where: { id } });
       await this.audit.record(ctx, 'DELETE', 'members', id, { name: current.name }, tx);
+      await tx.memberChange.create({ data: { memberId: id, field: DELETED_FIELD, oldValue: current.name, changedById: ctx.user.id } });
     });
     return { id };
   }
