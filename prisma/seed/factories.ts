@@ -21,6 +21,8 @@ export const REGIONS = [
   { code: 'SZ', name: '苏州区域', city: '苏州市', districts: ['姑苏区', '工业园区', '吴中区', '相城区'], area: '320508' },
 ] as const;
 
+let projectCount = 0;
+const PHASES = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const PROJECT_NAMES = ['金陵御府', '滨江壹号', '湖畔花园', '紫金山庄', '星河湾', '香樟园', '翡翠城', '锦绣天地', '云栖里', '玺园'];
 const STREETS = ['中山路', '北京西路', '汉中路', '龙蟠路', '江东中路', '世纪大道', '虹桥路', '人民路', '金鸡湖大道', '干将路', '长江路', '珠江路'];
 const EMPLOYERS = ['科技有限公司', '贸易有限公司', '建设集团', '银行分行', '律师事务所', '医院', '中学', '投资管理有限公司', '设计院', '物流有限公司'];
@@ -69,7 +71,10 @@ export function regionInput(index = 0): Prisma.RegionCreateManyInput {
 export function projectInput(f: Faker, regionIndex: number, overrides: Partial<Prisma.ProjectCreateManyInput> = {}): Prisma.ProjectCreateManyInput {
   const r = REGIONS[regionIndex % REGIONS.length];
   const seq = nextSeq();
-  const name = `${PROJECT_NAMES[seq % PROJECT_NAMES.length]}${seq > PROJECT_NAMES.length ? seq : ''}`;
+  projectCount += 1;
+  // 金陵御府, 滨江壹号, … then 金陵御府二期, 滨江壹号二期, …
+  const phase = Math.floor((projectCount - 1) / PROJECT_NAMES.length);
+  const name = `${PROJECT_NAMES[(projectCount - 1) % PROJECT_NAMES.length]}${phase > 0 ? `${PHASES[phase % PHASES.length]}期` : ''}${phase >= PHASES.length ? Math.floor(phase / PHASES.length) + 1 : ''}`;
   return {
     code: `P${String(seq).padStart(5, '0')}`,
     name,

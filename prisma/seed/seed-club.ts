@@ -85,7 +85,9 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
     const sold = units.filter(() => f.number.float() < 0.7);
     // Spread the households over the planned projects (at least 3, as M-1's demo promises).
     const remaining = Math.ceil((opts.members - members) / 1.5);
-    const take = sold.slice(0, Math.max(1, Math.ceil(remaining / Math.max(1, plannedProjects - index))));
+    // The last planned project takes whatever is still needed, so no small extra project appears.
+    const share = index >= plannedProjects - 1 ? opts.members - members : Math.ceil(remaining / (plannedProjects - index));
+    const take = sold.slice(0, Math.max(1, share));
     const hh = await db.household.createManyAndReturn({ data: take.map((u) => householdInput(f, u)), select: { id: true, unitId: true } });
     households += hh.length;
     const unitById = new Map(take.map((u) => [u.id, u]));

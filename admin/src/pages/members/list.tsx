@@ -133,7 +133,7 @@ export const MemberList = () => {
           </Form.Item>
         </Form>
       </Card>
-      <Table<MemberListItem> {...tableProps} rowKey="id" data-testid="members-table" scroll={{ x: 1100 }}>
+      <Table<MemberListItem> {...tableProps} rowKey="id" data-testid="members-table" scroll={{ x: 1250 }} size="middle">
         <Table.Column<MemberListItem>
           key="projectId"
           dataIndex="projectName"
@@ -154,6 +154,7 @@ export const MemberList = () => {
           key="pinyin"
           dataIndex="pinyin"
           title={t('members.fields.pinyin')}
+          onCell={() => ({ style: { whiteSpace: 'nowrap' } })}
           sorter
           defaultSortOrder={getDefaultSortOrder('pinyin', sorters)}
         />
@@ -167,7 +168,7 @@ export const MemberList = () => {
           title={t('members.fields.sex')}
           render={(value: string) => label('sex', value)}
         />
-        <Table.Column<MemberListItem> dataIndex="mobile" title={t('members.fields.mobile')} />
+        <Table.Column<MemberListItem> dataIndex="mobile" title={t('members.fields.mobile')} width={130} onCell={() => ({ style: { whiteSpace: 'nowrap' } })} />
         <Table.Column<MemberListItem>
           key="joinedOn"
           dataIndex="joinedOn"
