@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { FamilyMember, MemberRecord } from './types';
 import { useEnum, type EnumName } from './options';
 import { useHobbies } from './use-hobbies';
+import { MemberHistorySection } from '../../features/records/member-history';
 
 export const MemberShow = () => {
   const { t } = useTranslation();
@@ -137,6 +138,7 @@ export const MemberShow = () => {
             field('carPlate'),
           ])}
           {section('signing', [field('signedOn')])}
+          <MemberHistorySection memberId={m.id} />
         </>
       )}
     </Show>

@@ -1,0 +1,83 @@
+import { CanAccess } from '@refinedev/core';
+import { Button } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
+import { useTable } from '@refinedev/antd';
+import { Card, Space, Table, Tag, Typography } from 'antd';
+import { ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMemberFields, type HistoryEntry } from './shared';
+
+const HistoryTable = ({ memberId }: { memberId: number | string }) => {
+  const { t } = useTranslation();
+  const { fieldLabel, valueText } = useMemberFields();
+  const { tableProps } = useTable<HistoryEntry>({
+    resource: `members/${memberId}/history`,
+    syncWithLocation: false,
+    pagination: { pageSize: 10 },
+    sorters: { mode: 'off' },
+    queryOptions: { enabled: Boolean(memberId) },
+  });
+  return (
+    <Table<HistoryEntry> {...tableProps} rowKey="id" size="small" locale={{ emptyText: t('records.history.empty') }} data-testid="member-history-table">
+      <Table.Column<HistoryEntry> dataIndex="changedAt" title={t('records.history.time')} render={(v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss')} width={170} />
+      <Table.Column<HistoryEntry> dataIndex="changedByName" title={t('records.history.who')} width={120} />
+      <Table.Column<HistoryEntry> dataIndex="field" title={t('records.history.field')} render={(f: string) => fieldLabel(f)} width={140} />
+      <Table.Column<HistoryEntry>
+        title={t('records.history.change')}
+        render={(_, h) =>
+          h.field.startsWith('_') ? (
+            <Typography.Text>{h.newValue ?? h.oldValue}</Typography.Text>
+          ) : (
+            <Space wrap size={4}>
+              <Typography.Text type="secondary" delete={h.oldValue !== null}>
+                {valueText(h.field, h.oldValue)}
+              </Typography.Text>
+              <ArrowRightOutlined />
+              <Typography.Text strong>{valueText(h.field, h.newValue)}</Typography.Text>
+              {h.masked && <Tag>{t('records.history.masked')}</Tag>}
+            </Space>
+          )
+        }
+      />
+      <Table.Column<HistoryEntry>
+        dataIndex="changeRequestId"
+        title=""
+        width={110}
+        render={(id: number | null) => (id ? <Link to={`/change-requests/show/${id}`}>{t('records.history.fromRequest', { id })}</Link> : null)}
+      />
+    </Table>
+  );
+};
+
+/** 变更记录: the member's field-level history, on the member page (M-11). */
+export const MemberHistorySection = ({ memberId }: { memberId: number | string }) => {
+  const { t } = useTranslation();
+  return (
+    <CanAccess resource="member-history" action="list" fallback={null}>
+      <Card
+        size="small"
+        title={
+          <Space>
+            <HistoryOutlined />
+            {t('records.history.title')}
+          </Space>
+        }
+        style={{ marginBottom: 16 }}
+        data-testid="section-history"
+        extra={
+          <CanAccess resource="change-requests" action="create" fallback={null}>
+            <Link to={`/change-requests/create?memberId=${memberId}`}>
+              <Button size="small" icon={<FileAddOutlined />}>
+                {t('change-requests.titles.create')}
+              </Button>
+            </Link>
+          </CanAccess>
+        }
+      >
+        <HistoryTable memberId={memberId} />
+      </Card>
+    </CanAccess>
+  );
+};

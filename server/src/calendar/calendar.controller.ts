@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, Get, Inject, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import * as z from 'zod';
+import { AppError } from '../common/app-error.js';
+import { isoDate, validate } from '../common/validation.js';
+import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
+import { listQueryDocs, sendList } from '../crud/crud-http.js';
+import { CalendarDayInput, CalendarDaysService, WorkingDaysQuery, calendarDayListSpec } from './calendar-days.service.js';
+
+function pathDate(raw: string): Date {
+  const r = isoDate.safeParse(raw);
+  if (!r.success) throw AppError.notFound();
+  return r.data;
+}
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller()
+export class CalendarController {
+  constructor(@Inject(CalendarDaysService) private readonly days: CalendarDaysService) {}
+
+  @Get('calendar-days')
+  @RequirePermission('calendar:view')
+  @ApiOperation({ summary: 'Calendar exceptions: weekday holidays and worked weekends (simple-rest; date_gte/date_lte, kind)' })
+  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(calendarDayListSpec) })
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    return sendList(res, await this.days.list(query));
+  }
+
+  @Get('calendar-days/:date')
+  @RequirePermission('calendar:view')
+  @ApiOperation({ summary: 'One calendar exception' })
+  get(@Param('date') date: string) {
+    return this.days.get(pathDate(date));
+  }
+
+  @Put('calendar-days/:date')
+  @RequirePermission('calendar:edit')
+  @ApiOperation({ summary: 'Add or change a holiday (weekday) or adjusted working day (weekend)' })
+  @ApiBody({ schema: z.toJSONSchema(CalendarDayInput, { io: 'input' }) as object })
+  put(@Param('date') date: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
+    const day = isoDate.safeParse(date);
+    if (!day.success) throw AppError.field('date', 'errors.date');
+    return this.days.put(day.data, validate(CalendarDayInput, body, ctx.lang), ctx);
+  }
+
+  @Delete('calendar-days/:date')
+  @RequirePermission('calendar:edit')
+  @ApiOperation({ summary: 'Remove a calendar exception (the day becomes an ordinary weekday or weekend)' })
+  remove(@Param('date') date: string, @Ctx() ctx: RequestContext) {
+    return this.days.remove(pathDate(date), ctx);
+  }
+
+  @Get('calendar/working-days')
+  @RequirePermission('calendar:view')
+  @ApiOperation({ summary: '?from=&add=N → { date } (N working days after from); ?from=&to= → { workingDays }' })
+  workingDays(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.days.workingDays(validate(WorkingDaysQuery, query, ctx.lang));
+  }
+}
