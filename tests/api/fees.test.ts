@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { clubToday } from '../../server/src/calendar/calendar.service.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startApi, type RunningApi } from '../support/api.ts';
+
+let t: TestDatabase;
+let api: RunningApi;
+let officer: string;
+let manager: string;
+let gm: string;
+let normal: { id: number };
+let launched: { id: number };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedClub(t.db, { members: 60, demoAccounts: true });
+  api = await startApi(t.db);
+  [officer, manager, gm] = await Promise.all(['officer', 'manager', 'gm'].map((u) => api.login(u)));
+  normal = await t.db.project.findFirstOrThrow({ where: { newlyLaunched: false }, orderBy: { id: 'asc' } });
+  launched = await t.db.project.findFirstOrThrow({ where: { newlyLaunched: true } });
+});
+afterAll(async () => {
+  await api?.close();
+  await t?.drop();
+});
+
+const fee = (projectId: number, paidOn: string, kind = 'NEW_CARD') => api.call('POST', '/api/fee-entries', { token: officer, body: { kind, projectId, paidOn } });
+
+describe('M-8: card fees', () => {
+  it('M-8: 20 RMB per card, waived for newly launched projects', async () => {
+    const paid = await fee(normal.id, '2025-10-10');
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ amountFen: 2000, amountYuan: 20, waived: false, kind: 'NEW_CARD' });
+    const free = await fee(launched.id, '2025-10-11');
+    expect(free.status).toBe(201);
+    expect(free.body).toMatchObject({ amountFen: 0, waived: true });
+    const receipt = await api.call('GET', `/api/fee-entries/${paid.body.id}`, { token: gm });
+    expect(receipt.status).toBe(200);
+    expect(receipt.body).toMatchObject({ receiptNo: paid.body.receiptNo, projectId: normal.id, recordedByName: '李专员' });
+  });
+
+  it('M-8: receipt numbers are unique and sequential, also when recorded at once', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => fee(i % 3 === 0 ? launched.id : normal.id, `2025-11-${String(i + 1).padStart(2, '0')}`)));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const all = await t.db.feeEntry.findMany({ where: { receiptNo: { startsWith: 'SJ2025-' } }, select: { receiptNo: true } });
+    const numbers = all.map((r) => Number(r.receiptNo.slice('SJ2025-'.length))).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    expect(all.every((r) => /^SJ2025-\d{6}$/.test(r.receiptNo))).toBe(true);
+  });
+
+  it('M-8: the ledger is append-only; a mistake is undone by a reversing entry, once', async () => {
+    const entry = await t.db.feeEntry.findFirstOrThrow({ where: { waived: false }, orderBy: { id: 'asc' } });
+    await expect(t.db.$executeRaw`UPDATE fee_entries SET "amountFen" = 1 WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRaw`DELETE FROM fee_entries WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+
+    const wrong = await fee(normal.id, '2025-12-01');
+    const rev = await api.call('POST', `/api/fee-entries/${wrong.body.id}/reverse`, { token: officer, body: { reason: '重复收费' } });
+    expect(rev.status).toBe(201);
+    expect(rev.body).toMatchObject({ amountFen: -2000, reversesId: wrong.body.id, note: '重复收费' });
+    expect(rev.body.receiptNo).not.toBe(wrong.body.receiptNo);
+    expect((await api.call('POST', `/api/fee-entries/${wrong.body.id}/reverse`, { token: officer, body: { reason: '再次' } })).status).toBe(409);
+    expect((await api.call('POST', `/api/fee-entries/${rev.body.id}/reverse`, { token: officer, body: { reason: '冲销的冲销' } })).status).toBe(409);
+    const shown = await api.call('GET', `/api/fee-entries/${wrong.body.id}`, { token: officer });
+    expect(shown.body.reversedByReceiptNo).toBe(rev.body.receiptNo);
+  });
+
+  it('lists with paidOn range, project and kind filters', async () => {
+    const r = await api.call('GET', `/api/fee-entries?paidOn_gte=2025-11-01&paidOn_lte=2025-11-30&projectId=${normal.id}&kind=NEW_CARD&_end=100`, { token: officer });
+    expect(r.status).toBe(200);
+    expect(r.body.length).toBeGreaterThan(0);
+    expect(r.body.every((e: any) => e.paidOn >= '2025-11-01' && e.paidOn <= '2025-11-30' && e.projectId === normal.id)).toBe(true);
+    expect(Number(r.headers.get('x-total-count'))).toBe(
+      await t.db.feeEntry.count({ where: { paidOn: { gte: new Date('2025-11-01'), lte: new Date('2025-11-30') }, projectId: normal.id, kind: 'NEW_CARD' } }),
+    );
+  });
+});
+
+describe('M-8: quarter-end statement', () => {
+  it('M-8: refuses a quarter not yet ended', async () => {
+    const today = clubToday();
+    const r = await api.call('POST', '/api/fee-statements', { token: officer, body: { year: today.getUTCFullYear(), quarter: Math.floor(today.getUTCMonth() / 3) + 1 } });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.quarter).toContain('季度');
+  });
+
+  it('M-8: figures equal the ledger computed in SQL; the club manager signs; the Excel export opens with the right totals', async () => {
+    // A replacement fee in the quarter too.
+    await fee(normal.id, '2025-12-15', 'REPLACEMENT');
+    const created = await api.call('POST', '/api/fee-statements', { token: officer, body: { year: 2025, quarter: 4 } });
+    expect(created.status).toBe(201);
+
+    const [sql] = await t.db.$queryRaw<{ income: number; entries: number; reversals: number; waived: number; waivedReversals: number }[]>`
+      SELECT COALESCE(sum("amountFen"), 0)::int AS income,
+        count(*) FILTER (WHERE "reversesId" IS NULL)::int AS entries,
+        count(*) FILTER (WHERE "reversesId" IS NOT NULL)::int AS reversals,
+        count(*) FILTER (WHERE waived AND "reversesId" IS NULL)::int AS waived,
+        count(*) FILTER (WHERE waived AND "reversesId" IS NOT NULL)::int AS "waivedReversals"
+      FROM fee_entries WHERE "paidOn" BETWEEN '2025-10-01' AND '2025-12-31'`;
+    expect(created.body).toMatchObject({
+      year: 2025,
+      quarter: 4,
+      incomeFen: sql.income,
+      cardCount: sql.entries - sql.reversals,
+      waivedCount: sql.waived - sql.waivedReversals,
+      signedAt: null,
+    });
+    expect(sql.income).toBeGreaterThan(0);
+    const byProject = created.body.byProject as any[];
+    expect(byProject.reduce((a, p) => a + p.incomeFen, 0)).toBe(sql.income);
+    expect(byProject.find((p) => p.projectId === launched.id)).toMatchObject({ incomeFen: 0 });
+    expect(byProject.find((p) => p.projectId === normal.id).replacementCount).toBe(1);
+
+    expect((await api.call('POST', '/api/fee-statements', { token: officer, body: { year: 2025, quarter: 4 } })).status).toBe(409);
+
+    expect((await api.call('POST', `/api/fee-statements/${created.body.id}/sign`, { token: officer, body: {} })).status).toBe(403);
+    const signed = await api.call('POST', `/api/fee-statements/${created.body.id}/sign`, { token: manager, body: { differencesNote: '与财务核对一致' } });
+    expect(signed.status).toBe(201);
+    expect(signed.body).toMatchObject({ signedByName: '王经理', differencesNote: '与财务核对一致' });
+    expect(signed.body.signedAt).toBeTruthy();
+    expect((await api.call('POST', `/api/fee-statements/${created.body.id}/sign`, { token: manager, body: {} })).status).toBe(409);
+
+    const res = await fetch(`${api.baseUrl}/api/fee-statements/${created.body.id}/export.xlsx`, { headers: { authorization: `Bearer ${gm}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('按项目')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '项目编号', '项目名称', '办卡数', '新办卡', '补卡', '收入（元）', '免收数']);
+    const last = sheet.getRow(sheet.rowCount);
+    expect(last.getCell(1).value).toBe('合计');
+    expect(last.getCell(3).value).toBe(created.body.cardCount);
+    expect(last.getCell(6).value).toBe(sql.income / 100);
+    expect(last.getCell(7).value).toBe(created.body.waivedCount);
+    const summary = wb.getWorksheet('汇总')!;
+    const signedRow = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === '客户会经理签认')!;
+    expect(signedRow.getCell(2).value).toBe('王经理');
+
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'EXPORT', resource: 'fee-statements', recordId: String(created.body.id) } });
+    expect(audit).toBeTruthy();
+  });
+});
