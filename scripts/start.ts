@@ -8,6 +8,7 @@ import { migrate } from '../server/src/database/migrate.ts';
 import { createPrismaClient } from '../server/src/database/prisma.service.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 import { isEmpty, seedClub } from '../prisma/seed/seed-club.ts';
+import { seedCards } from '../prisma/seed/seed-cards.ts';
 import { spawnCube } from './lib/cube-process.ts';
 import { openDatabase } from './lib/database.ts';
 
@@ -50,7 +51,8 @@ try {
       demoAccounts: true,
       onProgress: (done, total) => say(`  seeded ${done}/${total} members`),
     });
-    say(`demo data: ${result.projects} projects, ${result.households} households, ${result.members} members, ${result.familyMembers} family members`);
+    const cards = await seedCards(db);
+    say(`demo data: ${result.projects} projects, ${result.households} households, ${result.members} members, ${result.familyMembers} family members, ${cards.cards} cards with their fee receipts`);
     seeded = true;
   }
 
