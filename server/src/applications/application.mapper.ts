@@ -1,0 +1,92 @@
+import { maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone } from '../common/masking.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/** Prisma rows never leave the API as they are: these shapes are where M-11 masking happens. */
+
+export const applicationListSelect = {
+  id: true,
+  applicationNo: true,
+  applicantName: true,
+  status: true,
+  statusSince: true,
+  collectionPoint: true,
+  collectionPlace: true,
+  receivedOn: true,
+  dueOn: true,
+  completeOn: true,
+  documentsPresent: true,
+  missingItems: true,
+  marketingAskedAt: true,
+  applicantNotifiedAt: true,
+  projectId: true,
+  householdId: true,
+  regionCode: true,
+  memberId: true,
+  batchId: true,
+  household: { select: { project: { select: { name: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } },
+} satisfies Prisma.ApplicationSelect;
+
+export type ApplicationListRow = Prisma.ApplicationGetPayload<{ select: typeof applicationListSelect }>;
+
+export function day(d: Date | null | undefined): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export function unitLabel(row: ApplicationListRow): string {
+  return `${row.household.unit.building.name}${row.household.unit.number}室`;
+}
+
+/** M-6: the deadline of the current step, whether it has passed and how many working days remain. */
+export interface Deadline {
+  overdue: boolean;
+  /** Negative: working days overdue. Null when nothing is due. */
+  workingDaysLeft: number | null;
+}
+
+export function toApplicationListItem(row: ApplicationListRow, deadline: Deadline) {
+  return {
+    id: row.id,
+    applicationNo: row.applicationNo,
+    applicantName: row.applicantName,
+    status: row.status,
+    statusSince: row.statusSince.toISOString(),
+    collectionPoint: row.collectionPoint,
+    collectionPlace: row.collectionPlace,
+    receivedOn: day(row.receivedOn),
+    dueOn: day(row.dueOn),
+    overdue: deadline.overdue,
+    workingDaysLeft: deadline.workingDaysLeft,
+    completeOn: day(row.completeOn),
+    documentsPresent: row.documentsPresent,
+    missingItems: row.missingItems,
+    marketingAskedAt: row.marketingAskedAt?.toISOString() ?? null,
+    applicantNotifiedAt: row.applicantNotifiedAt?.toISOString() ?? null,
+    projectId: row.projectId,
+    projectName: row.household.project.name,
+    householdId: row.householdId,
+    unitLabel: unitLabel(row),
+    regionCode: row.regionCode,
+    memberId: row.memberId,
+    batchId: row.batchId,
+  };
+}
+
+const PHONES = ['homePhone', 'mobile', 'fax', 'employerPhone', 'employerFax'];
+const ADDRESSES = ['homeAddress', 'employerAddress'];
+const DATES = ['birthDate', 'weddingAnniversary', 'spouseBirthDate'];
+
+/** The stored form (M-4) as the caller may see it: personal data masked unless unmasked (M-11). */
+export function maskForm(form: Record<string, unknown>, unmasked: boolean): Record<string, unknown> {
+  if (unmasked) return form;
+  const out: Record<string, unknown> = { ...form };
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  if ('idNumber' in out) out.idNumber = maskIdNumber(str(out.idNumber));
+  if ('email' in out) out.email = maskEmail(str(out.email));
+  for (const k of PHONES) if (k in out) out[k] = maskPhone(str(out[k]));
+  for (const k of ADDRESSES) if (k in out) out[k] = maskAddress(str(out[k]));
+  for (const k of DATES) if (k in out) out[k] = maskDate(str(out[k]));
+  if (Array.isArray(out.familyMembers)) {
+    out.familyMembers = (out.familyMembers as Record<string, unknown>[]).map((f) => ({ ...f, birthDate: maskDate(str(f?.birthDate)) }));
+  }
+  return out;
+}

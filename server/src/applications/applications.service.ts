@@ -1,0 +1,526 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { AppError, type FieldErrors } from '../common/app-error.js';
+import { t, type Lang, type MessageKey } from '../common/i18n.js';
+import { validate } from '../common/validation.js';
+import { PRISMA, type Db } from '../database/prisma.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CalendarService, clubToday } from '../calendar/calendar.service.js';
+import { MaskingPolicy } from '../privacy/masking-policy.js';
+import type { RequestContext } from '../auth/current-user.js';
+import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
+import { parseListQuery, type ListSpec } from '../crud/list-query.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { eligibilityErrors } from '../members/eligibility.js';
+import { MemberCreateInput } from '../members/member.schema.js';
+import { MembersService } from '../members/members.service.js';
+import { FILE_STORAGE, MAX_UPLOAD_BYTES, sniffType, type FileStorage } from '../storage/file-storage.js';
+import { applicationListSelect, day, maskForm, toApplicationListItem, type ApplicationListRow, type Deadline } from './application.mapper.js';
+import {
+  APPLICATION_STATUSES,
+  COLLECTION_POINTS,
+  DOCUMENT_KINDS,
+  type ApplicationReceiveInput,
+  type ApplicationStatus,
+  type DocumentKind,
+} from './application.schema.js';
+import { CardsService } from '../cards/cards.service.js';
+import { FeesService } from '../cards/fees.service.js';
+
+type Tx = Prisma.TransactionClient;
+type ApplicationRow = Prisma.ApplicationGetPayload<object>;
+
+/** M-6 deadlines, in working days. */
+export const DEADLINES = { completenessCheck: 2, chaseMissing: 2, numberAndData: 3, cardMade: 20 } as const;
+
+export const applicationListSpec: ListSpec = {
+  fields: {
+    id: { kind: 'int', sortable: true },
+    applicationNo: { kind: 'string', sortable: true },
+    applicantName: { kind: 'string', sortable: true },
+    status: { kind: 'enum', values: APPLICATION_STATUSES },
+    collectionPoint: { kind: 'enum', values: COLLECTION_POINTS },
+    projectId: { kind: 'int', sortable: true },
+    householdId: { kind: 'int' },
+    memberId: { kind: 'int' },
+    batchId: { kind: 'int' },
+    regionCode: { kind: 'string' },
+    receivedOn: { kind: 'date', sortable: true },
+    dueOn: { kind: 'date', sortable: true },
+    statusSince: { kind: 'date', sortable: true },
+  },
+  search: (q) => ({
+    OR: [{ applicantName: { contains: q, mode: 'insensitive' } }, { applicationNo: { contains: q.toUpperCase() } }],
+  }),
+  defaultSort: [{ id: 'desc' }],
+};
+
+/** The states each role acts on ("my tasks"). The club manager supervises: everything overdue. */
+const OFFICER_STATES: ApplicationStatus[] = ['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY'];
+const OPEN_STATES: ApplicationStatus[] = APPLICATION_STATUSES.filter((s) => s !== 'ISSUED' && s !== 'REJECTED');
+
+function statusName(lang: Lang, s: string): string {
+  return t(lang, `applications.status.${s}` as MessageKey);
+}
+
+function illegal(lang: Lang, status: string): AppError {
+  return new AppError(409, 'applications.illegalTransition', { status: statusName(lang, status) });
+}
+
+/** The database refused a third card (M-3): CHECK households_card_limit_check. */
+function isCardLimitViolation(e: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (v: unknown): boolean => {
+    if (v === null || v === undefined || seen.has(v)) return false;
+    if (typeof v === 'string') return v.includes('households_card_limit_check');
+    if (typeof v !== 'object') return false;
+    seen.add(v);
+    if (v instanceof Error && v.message.includes('households_card_limit_check')) return true;
+    return Object.values(v as Record<string, unknown>).some(walk) || walk((v as { cause?: unknown }).cause);
+  };
+  return walk(e);
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
+    @Inject(MembersService) private readonly members: MembersService,
+    @Inject(CardsService) private readonly cards: CardsService,
+    @Inject(FeesService) private readonly fees: FeesService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {}
+
+  // ───────────── deadlines ─────────────
+
+  private async deadline(dueOn: Date | null, today = clubToday()): Promise<Deadline> {
+    if (!dueOn) return { overdue: false, workingDaysLeft: null };
+    if (dueOn < today) return { overdue: true, workingDaysLeft: -(await this.calendar.workingDaysBetween(dueOn, today)) };
+    return { overdue: false, workingDaysLeft: await this.calendar.workingDaysBetween(today, dueOn) };
+  }
+
+  private async listItems(rows: ApplicationListRow[]) {
+    const today = clubToday();
+    return Promise.all(rows.map(async (r) => toApplicationListItem(r, await this.deadline(r.dueOn, today))));
+  }
+
+  // ───────────── receipt (M-4, M-5, M-2 early, M-8 fee) ─────────────
+
+  /** The form is the member application: MemberCreateInput decides, errors come back under `form.`. */
+  private parseForm(input: ApplicationReceiveInput, lang: Lang): MemberCreateInput {
+    try {
+      return validate(MemberCreateInput, { ...input.form, householdId: input.householdId, ownerId: input.ownerId }, lang);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const fields: FieldErrors = {};
+      for (const [k, v] of Object.entries(e.fields)) fields[k === 'householdId' || k === 'ownerId' ? k : `form.${k}`] = v;
+      throw AppError.validation(fields);
+    }
+  }
+
+  async receive(input: ApplicationReceiveInput, ctx: RequestContext) {
+    const form = this.parseForm(input, ctx.lang);
+    const household = await this.db.household.findFirst({ where: { id: input.householdId, ...projectRegionFilter(ctx.user) }, include: { project: true } });
+    if (!household) throw AppError.field('householdId', 'members.householdNotFound');
+    const owner = await this.db.householdOwner.findUnique({ where: { id: input.ownerId } });
+    // M-2 is checked at receipt already, so an ineligible applicant hears it at the counter.
+    const errors = eligibilityErrors({
+      birthDate: form.birthDate,
+      relation: form.relation,
+      idNumber: form.idNumber,
+      householdId: household.id,
+      owner: owner ?? { householdId: -1, idNumber: '' },
+      today: clubToday(),
+    });
+    if (form.hobbyIds?.length) {
+      const found = await this.db.hobby.count({ where: { id: { in: form.hobbyIds } } });
+      if (found !== new Set(form.hobbyIds).size) errors.hobbyIds = { key: 'errors.reference' };
+    }
+    if (Object.keys(errors).length) {
+      throw AppError.validation(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'ownerId' ? k : `form.${k}`, v])));
+    }
+    const warnings: { key: string; message: string }[] = [];
+    // M-3: accepted, but approval will need an exception (the database refuses a third card).
+    if (household.activeCards >= household.cardLimit) warnings.push({ key: 'applications.cardLimitWarning', message: t(ctx.lang, 'applications.cardLimitWarning') });
+
+    const dueOn = await this.calendar.addWorkingDays(input.receivedOn, DEADLINES.completenessCheck);
+    const year = input.receivedOn.getUTCFullYear();
+    const { app, fee } = await this.db.$transaction(async (tx) => {
+      // Numbers are handed out one at a time per year: SQ2026-000001, …
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('applications.applicationNo'))`;
+      const last = await tx.application.findFirst({ where: { applicationNo: { startsWith: `SQ${year}-` } }, orderBy: { applicationNo: 'desc' }, select: { applicationNo: true } });
+      const next = last ? Number(last.applicationNo.slice(7)) + 1 : 1;
+      const app = await tx.application.create({
+        data: {
+          applicationNo: `SQ${year}-${String(next).padStart(6, '0')}`,
+          householdId: household.id,
+          ownerId: input.ownerId,
+          projectId: household.projectId,
+          regionCode: household.project.regionCode,
+          form: input.form as Prisma.InputJsonValue,
+          applicantName: form.name,
+          applicantIdNumber: form.idNumber,
+          collectionPoint: input.collectionPoint,
+          collectionPlace: input.collectionPlace,
+          receivedOn: input.receivedOn,
+          receivedById: ctx.user.id,
+          status: 'RECEIVED',
+          dueOn,
+          documentsPresent: input.documentsPresent,
+          missingItems: [],
+        },
+      });
+      await tx.applicationEvent.create({ data: { applicationId: app.id, fromStatus: null, toStatus: 'RECEIVED', byId: ctx.user.id, note: null } });
+      // M-8: the card fee is paid with the application and a receipt issued.
+      const fee = await this.fees.recordFee(tx, { kind: 'NEW_CARD', projectId: household.projectId, applicationId: app.id, paidOn: input.receivedOn }, ctx);
+      await this.audit.record(ctx, 'CREATE', 'applications', app.id, { applicationNo: app.applicationNo, householdId: household.id, feeReceiptNo: fee.receiptNo }, tx);
+      return { app, fee };
+    });
+    return { ...(await this.get(app.id, ctx)), receiptNo: fee.receiptNo, warnings };
+  }
+
+  // ───────────── reading ─────────────
+
+  private listWhere(query: Record<string, unknown>, ctx: RequestContext): { where: Prisma.ApplicationWhereInput; rest: Record<string, unknown> } {
+    const { overdue, batched, ...rest } = query;
+    const extra: Prisma.ApplicationWhereInput[] = [regionFilter(ctx.user)];
+    if (overdue !== undefined) {
+      if (overdue !== 'true' && overdue !== 'false') throw AppError.field('overdue', 'errors.badQuery');
+      extra.push(overdue === 'true' ? { dueOn: { lt: clubToday() } } : { OR: [{ dueOn: null }, { dueOn: { gte: clubToday() } }] });
+    }
+    if (batched !== undefined) {
+      if (batched !== 'true' && batched !== 'false') throw AppError.field('batched', 'errors.badQuery');
+      extra.push(batched === 'true' ? { batchId: { not: null } } : { batchId: null });
+    }
+    return { where: { AND: extra }, rest };
+  }
+
+  async list(query: Record<string, unknown>, ctx: RequestContext) {
+    const { where: scope, rest } = this.listWhere(query, ctx);
+    const q = parseListQuery(applicationListSpec, rest);
+    const where = { AND: [q.where, scope] } as Prisma.ApplicationWhereInput;
+    const [total, rows] = await Promise.all([
+      this.db.application.count({ where }),
+      this.db.application.findMany({ where, orderBy: q.orderBy as Prisma.ApplicationOrderByWithRelationInput[], skip: q.skip, take: q.take, select: applicationListSelect }),
+    ]);
+    return { total, data: await this.listItems(rows) };
+  }
+
+  /** "My tasks": the applications waiting on the caller's role, with counts per state. */
+  async tasks(query: Record<string, unknown>, ctx: RequestContext) {
+    const overdueOnly = query.overdueOnly === 'true';
+    const today = clubToday();
+    const start = Math.max(0, Number(query._start ?? 0) || 0);
+    const end = Math.max(start, Number(query._end ?? start + 25) || start + 25);
+    let scope: Prisma.ApplicationWhereInput | null;
+    switch (ctx.user.role) {
+      case 'member_officer':
+        scope = { status: { in: OFFICER_STATES } };
+        break;
+      case 'marketing':
+        scope = { status: 'COMPLETE', marketingAskedAt: { not: null } };
+        break;
+      case 'club_manager':
+        scope = { status: { in: OPEN_STATES }, dueOn: { lt: today } };
+        break;
+      default:
+        scope = null;
+    }
+    if (!scope) return { total: 0, overdue: 0, counts: [], data: [] };
+    const base: Prisma.ApplicationWhereInput = { AND: [scope, regionFilter(ctx.user)] };
+    const overdueWhere: Prisma.ApplicationWhereInput = { AND: [base, { dueOn: { lt: today } }] };
+    const where = overdueOnly ? overdueWhere : base;
+    const [all, late, rows] = await Promise.all([
+      this.db.application.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
+      this.db.application.groupBy({ by: ['status'], where: overdueWhere, _count: { _all: true } }),
+      this.db.application.findMany({
+        where,
+        orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        skip: start,
+        take: Math.min(end - start, 200),
+        select: applicationListSelect,
+      }),
+    ]);
+    const counts = APPLICATION_STATUSES.filter((s) => all.some((a) => a.status === s)).map((status) => ({
+      status,
+      total: all.find((a) => a.status === status)?._count._all ?? 0,
+      overdue: late.find((a) => a.status === status)?._count._all ?? 0,
+    }));
+    const total = counts.reduce((s, c) => s + c.total, 0);
+    const overdue = counts.reduce((s, c) => s + c.overdue, 0);
+    return { total: overdueOnly ? overdue : total, overdue, counts, data: await this.listItems(rows) };
+  }
+
+  private async find(id: number, ctx: RequestContext, tx: Tx | Db = this.db): Promise<ApplicationRow> {
+    const row = await tx.application.findFirst({ where: { id, ...regionFilter(ctx.user) } });
+    if (!row) throw AppError.notFound();
+    return row;
+  }
+
+  async get(id: number, ctx: RequestContext) {
+    const row = await this.db.application.findFirst({
+      where: { id, ...regionFilter(ctx.user) },
+      select: {
+        ...applicationListSelect,
+        ownerId: true,
+        form: true,
+        receivedById: true,
+        verificationNote: true,
+        decidedById: true,
+        decidedAt: true,
+        rejectionReason: true,
+        exceptionId: true,
+        createdAt: true,
+        batch: { select: { id: true, batchNo: true, pickupOn: true } },
+        household: { select: { cardLimit: true, activeCards: true, project: { select: { name: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } },
+        documents: { orderBy: { id: 'asc' }, select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, uploadedAt: true, uploadedById: true } },
+        events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+      },
+    });
+    if (!row) throw AppError.notFound();
+    const unmasked = await this.masking.canUnmask(ctx.user);
+    if (unmasked) await this.audit.record(ctx, 'READ_UNMASKED', 'applications', id);
+    const staffIds = [...new Set([row.receivedById, row.decidedById, ...row.events.map((e) => e.byId), ...row.documents.map((d) => d.uploadedById)].filter((v): v is number => v !== null))];
+    const [staff, fees, card] = await Promise.all([
+      this.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }),
+      this.db.feeEntry.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } }),
+      row.memberId ? this.db.card.findFirst({ where: { memberId: row.memberId }, orderBy: { id: 'desc' } }) : null,
+    ]);
+    const name = (sid: number | null) => (sid === null ? null : (staff.find((s) => s.id === sid)?.displayName ?? String(sid)));
+    const original = fees.find((f) => f.reversesId === null);
+    const reversal = original ? fees.find((f) => f.reversesId === original.id) : undefined;
+    const item = toApplicationListItem(row, await this.deadline(row.dueOn));
+    return {
+      ...item,
+      ownerId: row.ownerId,
+      form: maskForm(row.form as Record<string, unknown>, unmasked),
+      masked: !unmasked,
+      receivedBy: name(row.receivedById),
+      verificationNote: row.verificationNote,
+      decidedBy: name(row.decidedById),
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      rejectionReason: row.rejectionReason,
+      exceptionId: row.exceptionId,
+      createdAt: row.createdAt.toISOString(),
+      household: { id: row.householdId, unitLabel: item.unitLabel, cardLimit: row.household.cardLimit, activeCards: row.household.activeCards },
+      batch: row.batch ? { id: row.batch.id, batchNo: row.batch.batchNo, pickupOn: day(row.batch.pickupOn) } : null,
+      documents: row.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mimeType: d.mimeType, sizeBytes: d.sizeBytes, uploadedAt: d.uploadedAt.toISOString(), uploadedBy: name(d.uploadedById) })),
+      events: row.events.map((e) => ({ id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, by: name(e.byId), at: e.at.toISOString() })),
+      fee: original
+        ? { id: original.id, receiptNo: original.receiptNo, amountFen: original.amountFen, waived: original.waived, paidOn: day(original.paidOn), reversed: !!reversal, reversalReceiptNo: reversal?.receiptNo ?? null }
+        : null,
+      card: card ? { id: card.id, cardNo: card.cardNo, status: card.status, readyOn: day(card.readyOn), issuedOn: day(card.issuedOn), collectorName: card.collectorName } : null,
+    };
+  }
+
+  // ───────────── the state machine (M-6) ─────────────
+
+  /**
+   * Moves an application from one of `from` to `to` in one transaction: a conditional update
+   * (`WHERE status = current`) so two concurrent steps cannot both succeed, then the step's own
+   * work, the event and the audit entry.
+   */
+  private async transition(
+    id: number,
+    ctx: RequestContext,
+    from: ApplicationStatus[],
+    to: ApplicationStatus,
+    step: {
+      data?: (app: ApplicationRow) => Promise<Prisma.ApplicationUncheckedUpdateManyInput> | Prisma.ApplicationUncheckedUpdateManyInput;
+      work?: (tx: Tx, app: ApplicationRow) => Promise<Prisma.ApplicationUncheckedUpdateManyInput | void>;
+      note?: string | null;
+      detail?: Prisma.InputJsonObject;
+    } = {},
+  ) {
+    const current = await this.find(id, ctx);
+    if (!from.includes(current.status)) throw illegal(ctx.lang, current.status);
+    const data = (await step.data?.(current)) ?? {};
+    await this.db
+      .$transaction(async (tx) => {
+        const moved = await tx.application.updateMany({ where: { id, status: current.status }, data: { ...data, status: to, statusSince: new Date() } });
+        if (moved.count === 0) {
+          const now = await tx.application.findUniqueOrThrow({ where: { id }, select: { status: true } });
+          throw illegal(ctx.lang, now.status);
+        }
+        const more = await step.work?.(tx, current);
+        if (more && Object.keys(more).length) await tx.application.update({ where: { id }, data: more });
+        await tx.applicationEvent.create({ data: { applicationId: id, fromStatus: current.status, toStatus: to, note: step.note ?? null, byId: ctx.user.id } });
+        await this.audit.record(ctx, 'UPDATE', 'applications', id, { from: current.status, to, ...(step.detail ?? {}) }, tx);
+      })
+      .catch(async (e: unknown) => {
+        if (!isCardLimitViolation(e)) throw e;
+        const household = await this.db.household.findUnique({ where: { id: current.householdId }, select: { cardLimit: true } });
+        throw new AppError(409, 'applications.cardLimit', { limit: household?.cardLimit ?? 2 });
+      });
+    return this.get(id, ctx);
+  }
+
+  /** Completeness check (M-5, M-6): missing items → INCOMPLETE (chase within 2 wd), else COMPLETE. */
+  async check(id: number, input: { missingItems: DocumentKind[]; notified?: boolean; note?: string | null }, ctx: RequestContext) {
+    const today = clubToday();
+    const missing = input.missingItems;
+    if (missing.length) {
+      return this.transition(id, ctx, ['RECEIVED', 'INCOMPLETE'], 'INCOMPLETE', {
+        data: async () => ({
+          missingItems: missing,
+          documentsPresent: DOCUMENT_KINDS.filter((k) => !missing.includes(k)),
+          dueOn: await this.calendar.addWorkingDays(today, DEADLINES.chaseMissing),
+          ...(input.notified ? { applicantNotifiedAt: new Date() } : {}),
+        }),
+        note: input.note ?? null,
+        detail: { missingItems: missing, notified: !!input.notified },
+      });
+    }
+    return this.transition(id, ctx, ['RECEIVED', 'INCOMPLETE'], 'COMPLETE', {
+      data: async () => ({
+        missingItems: [],
+        documentsPresent: [...DOCUMENT_KINDS],
+        completeOn: today,
+        dueOn: await this.calendar.addWorkingDays(today, DEADLINES.numberAndData),
+      }),
+      note: input.note ?? null,
+    });
+  }
+
+  /**
+   * Verified against the deed or purchase contract. The officer may instead ask marketing to help
+   * (the application stays COMPLETE, on marketing's task list); marketing's verify completes it.
+   */
+  async verify(id: number, input: { note?: string | null; askMarketing?: boolean }, ctx: RequestContext) {
+    if (input.askMarketing) {
+      const current = await this.find(id, ctx);
+      if (current.status !== 'COMPLETE') throw illegal(ctx.lang, current.status);
+      const moved = await this.db.$transaction(async (tx) => {
+        const r = await tx.application.updateMany({ where: { id, status: 'COMPLETE' }, data: { marketingAskedAt: new Date(), verificationNote: input.note ?? current.verificationNote } });
+        if (r.count === 0) return false;
+        await tx.applicationEvent.create({ data: { applicationId: id, fromStatus: 'COMPLETE', toStatus: 'COMPLETE', note: input.note ?? t(ctx.lang, 'applications.verifiedByMarketing'), byId: ctx.user.id } });
+        await this.audit.record(ctx, 'UPDATE', 'applications', id, { askMarketing: true }, tx);
+        return true;
+      });
+      if (!moved) throw illegal(ctx.lang, (await this.find(id, ctx)).status);
+      return this.get(id, ctx);
+    }
+    return this.transition(id, ctx, ['COMPLETE'], 'VERIFIED', { data: () => ({ verificationNote: input.note ?? null }), note: input.note ?? null });
+  }
+
+  /** Number assigned and data entered: the member is created; M-2 and M-3 are enforced again by the database. */
+  async approve(id: number, input: { note?: string | null }, ctx: RequestContext) {
+    return this.transition(id, ctx, ['VERIFIED'], 'APPROVED', {
+      data: async (app) => ({
+        decidedById: ctx.user.id,
+        decidedAt: new Date(),
+        dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), DEADLINES.cardMade),
+      }),
+      work: async (tx, app) => {
+        const form = validate(MemberCreateInput, { ...(app.form as Record<string, unknown>), householdId: app.householdId, ownerId: app.ownerId }, ctx.lang);
+        const member = await this.members.create({ ...form, joinedOn: form.joinedOn ?? clubToday() }, ctx, { tx, cardHolder: true });
+        return { memberId: member.id };
+      },
+      note: input.note ?? null,
+    });
+  }
+
+  async reject(id: number, input: { reason: string }, ctx: RequestContext) {
+    return this.transition(id, ctx, ['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED'], 'REJECTED', {
+      data: () => ({ decidedById: ctx.user.id, decidedAt: new Date(), rejectionReason: input.reason, dueOn: null }),
+      work: async (tx) => {
+        // M-8: the fee paid with the application is refunded by a reversing entry.
+        const entries = await tx.feeEntry.findMany({ where: { applicationId: id }, select: { id: true, reversesId: true, waived: true } });
+        const original = entries.find((f) => f.reversesId === null);
+        const reversed = original && entries.some((f) => f.reversesId === original.id);
+        if (original && !reversed) await this.fees.reverseFee(tx, original.id, input.reason, ctx);
+      },
+      note: input.reason,
+    });
+  }
+
+  async produceCard(id: number, input: { note?: string | null }, ctx: RequestContext) {
+    return this.transition(id, ctx, ['APPROVED'], 'CARD_IN_PRODUCTION', {
+      data: async (app) => ({ dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), DEADLINES.cardMade) }),
+      work: async (tx, app) => {
+        if (!app.memberId) throw illegal(ctx.lang, app.status);
+        await this.cards.allocateCard(tx, { memberId: app.memberId, householdId: app.householdId, projectId: app.projectId }, ctx);
+      },
+      note: input.note ?? null,
+    });
+  }
+
+  private async cardOf(tx: Tx, app: ApplicationRow, status: 'IN_PRODUCTION' | 'READY'): Promise<number> {
+    const card = app.memberId ? await tx.card.findFirst({ where: { memberId: app.memberId, status }, orderBy: { id: 'desc' }, select: { id: true } }) : null;
+    if (!card) throw new AppError(409, 'applications.noCard');
+    return card.id;
+  }
+
+  async cardReady(id: number, input: { ownerPhoned: boolean; note?: string | null }, ctx: RequestContext) {
+    const phoned = input.ownerPhoned ? (ctx.lang === 'en' ? 'owner phoned' : '已电话通知业主') : null;
+    return this.transition(id, ctx, ['CARD_IN_PRODUCTION'], 'CARD_READY', {
+      // M-9 sets no deadline for the pickup itself.
+      data: () => ({ dueOn: null }),
+      work: async (tx, app) => {
+        await this.cards.markReady(tx, await this.cardOf(tx, app, 'IN_PRODUCTION'), ctx, { ownerPhoned: input.ownerPhoned });
+      },
+      note: [phoned, input.note].filter(Boolean).join('；') || null,
+      detail: { ownerPhoned: input.ownerPhoned },
+    });
+  }
+
+  async issue(id: number, input: { collectorName: string; collectorPhone?: string | null; collectorSigned: boolean; collectorIdChecked: boolean }, ctx: RequestContext) {
+    return this.transition(id, ctx, ['CARD_READY'], 'ISSUED', {
+      data: () => ({ dueOn: null }),
+      work: async (tx, app) => {
+        await this.cards.issue(tx, await this.cardOf(tx, app, 'READY'), input, ctx);
+      },
+      note: input.collectorName,
+    });
+  }
+
+  // ───────────── documents (M-5) ─────────────
+
+  async addDocument(id: number, kind: DocumentKind, file: { buffer: Buffer; originalname: string; size: number } | undefined, ctx: RequestContext) {
+    const app = await this.find(id, ctx);
+    if (!file?.buffer?.length) throw AppError.field('file', 'applications.fileMissing');
+    if (file.buffer.length > MAX_UPLOAD_BYTES) throw AppError.field('file', 'applications.fileTooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+    const mimeType = sniffType(file.buffer);
+    if (!mimeType) throw AppError.field('file', 'applications.fileType');
+    const stored = await this.storage.put(file.buffer);
+    try {
+      const doc = await this.db.$transaction(async (tx) => {
+        const doc = await tx.applicationDocument.create({
+          data: {
+            applicationId: id,
+            kind,
+            fileName: (Buffer.from(file.originalname, 'latin1').toString('utf8') || 'file').slice(0, 200),
+            mimeType,
+            sizeBytes: stored.sizeBytes,
+            storageKey: stored.key,
+            sha256: stored.sha256,
+            uploadedById: ctx.user.id,
+          },
+        });
+        if (!app.documentsPresent.includes(kind)) {
+          await tx.application.update({ where: { id }, data: { documentsPresent: { push: kind } } });
+        }
+        await this.audit.record(ctx, 'CREATE', 'application_documents', doc.id, { applicationId: id, kind, sha256: stored.sha256 }, tx);
+        return doc;
+      });
+      return { id: doc.id, kind: doc.kind, fileName: doc.fileName, mimeType: doc.mimeType, sizeBytes: doc.sizeBytes, uploadedAt: doc.uploadedAt.toISOString() };
+    } catch (e) {
+      await this.storage.remove(stored.key);
+      throw e;
+    }
+  }
+
+  /** ID copies and photos are personal data (M-11): masked roles may not open them; each read is audited. */
+  async openDocument(id: number, docId: number, ctx: RequestContext): Promise<{ stream: Readable; mimeType: string; fileName: string; sizeBytes: number }> {
+    await this.find(id, ctx);
+    if (!(await this.masking.canUnmask(ctx.user))) throw AppError.forbidden();
+    const doc = await this.db.applicationDocument.findFirst({ where: { id: docId, applicationId: id } });
+    if (!doc) throw AppError.notFound();
+    const stream = await this.storage.open(doc.storageKey);
+    await this.audit.record(ctx, 'READ_UNMASKED', 'application_documents', doc.id, { applicationId: id, kind: doc.kind });
+    return { stream, mimeType: doc.mimeType, fileName: doc.fileName, sizeBytes: doc.sizeBytes };
+  }
+}

@@ -1,0 +1,359 @@
+// Applications from receipt to card issue (M-2..M-6, M-8, M-9) on a real database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { idNumberFor } from '../../prisma/seed/factories.ts';
+import { clubToday } from '../../server/src/calendar/calendar.service.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startApi, type RunningApi } from '../support/api.ts';
+import { applicationFor, householdIn } from '../support/member-payload.ts';
+
+let t: TestDatabase;
+let api: RunningApi;
+let dataDir: string;
+let officer: string;
+let officerSh: string;
+let marketing: string;
+let manager: string;
+let editor: string;
+let nj: Awaited<ReturnType<typeof householdIn>>;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const today = () => iso(clubToday());
+let serial = 100;
+
+/** The application form of a spouse (M-4), without the household fields. */
+function form(h: { householdId: number; ownerId: number }, overrides: Record<string, unknown> = {}) {
+  serial += 1;
+  const { householdId: _h, ownerId: _o, ...f } = applicationFor(h, { idNumber: idNumberFor('320106', new Date('1985-06-15T00:00:00Z'), 'FEMALE', 5000 + serial), ...overrides });
+  return f;
+}
+
+function receiveBody(h: { householdId: number; ownerId: number }, overrides: Record<string, unknown> = {}, formOverrides: Record<string, unknown> = {}) {
+  return {
+    householdId: h.householdId,
+    ownerId: h.ownerId,
+    form: form(h, formOverrides),
+    collectionPoint: 'MANAGEMENT_OFFICE',
+    collectionPlace: '一期物业管理处',
+    receivedOn: today(),
+    documentsPresent: ['ID_COPY', 'PHOTO', 'DEED_OR_CONTRACT', 'SIGNED_FORM'],
+    ...overrides,
+  };
+}
+
+async function receive(h: { householdId: number; ownerId: number }, overrides: Record<string, unknown> = {}) {
+  const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(h, overrides) });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body;
+}
+
+async function step(id: number, action: string, body: unknown = {}, token = officer) {
+  return api.call('POST', `/api/applications/${id}/${action}`, { token, body });
+}
+
+/** Received → complete → verified, ready for the decision. */
+async function verified(h: { householdId: number; ownerId: number }) {
+  const a = await receive(h);
+  expect((await step(a.id, 'check', { missingItems: [] })).status).toBe(201);
+  expect((await step(a.id, 'verify', { note: '与购房合同一致' })).status).toBe(201);
+  return a;
+}
+
+async function upload(id: number, kind: string, bytes: Buffer, name: string, token = officer) {
+  const fd = new FormData();
+  fd.append('kind', kind);
+  fd.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${api.baseUrl}/api/applications/${id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: fd });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake png body for the test')]);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedClub(t.db, { members: 200, demoAccounts: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'club-apps-'));
+  api = await startApi(t.db, { dataDir });
+  [officer, officerSh, marketing, manager, editor] = await Promise.all(['officer', 'officer_sh', 'marketing', 'manager', 'editor'].map((u) => api.login(u)));
+  nj = await householdIn(t.db, 'NJ');
+  const staff = await t.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
+  await t.db.cardRange.create({ data: { prefix: 'TEST', fromNo: 1, toNo: 9999, nextNo: 1, digits: 6, createdById: staff.id } });
+}, 120_000);
+
+afterAll(async () => {
+  await api?.close();
+  await t?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('receipt (M-4, M-5, M-8)', () => {
+  it('M-6: the completeness check is due 2 working days after receipt, across the National Day holiday', async () => {
+    // 2026-09-30 (Wed); 1–7 Oct are the holiday, 8 and 9 Oct the first working days.
+    const a = await receive(nj, { receivedOn: '2026-09-30' });
+    expect(a.status).toBe('RECEIVED');
+    expect(a.applicationNo).toMatch(/^SQ2026-\d{6}$/);
+    expect(a.dueOn).toBe('2026-10-09');
+    expect(a.receiptNo).toBeTruthy();
+    const fee = await t.db.feeEntry.findFirstOrThrow({ where: { applicationId: a.id } });
+    expect(fee.receiptNo).toBe(a.receiptNo);
+    expect(fee.kind).toBe('NEW_CARD');
+  });
+
+  it('M-2: an applicant under 18 is refused at receipt on form.birthDate', async () => {
+    const d = clubToday();
+    d.setUTCFullYear(d.getUTCFullYear() - 17);
+    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, {}, { birthDate: iso(d), relation: 'CHILD' }) });
+    expect(r.status).toBe(400);
+    expect(r.body.errors['form.birthDate']).toContain('18');
+  });
+
+  it('M-4: the form is validated like a member (field errors under form.)', async () => {
+    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, { collectionPoint: 'BY_PIGEON' }, { mobile: '123', bogus: 1 }) });
+    expect(r.status).toBe(400);
+    expect(Object.keys(r.body.errors)).toEqual(expect.arrayContaining(['collectionPoint']));
+    const r2 = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, {}, { mobile: '123' }) });
+    expect(r2.status).toBe(400);
+    expect(r2.body.errors['form.mobile']).toBeTruthy();
+  });
+
+  it('only roles with applications:manage receive applications', async () => {
+    expect((await api.call('POST', '/api/applications', { token: editor, body: receiveBody(nj) })).status).toBe(403);
+    expect((await api.call('POST', '/api/applications', { token: marketing, body: receiveBody(nj) })).status).toBe(403);
+  });
+});
+
+describe('the state machine (M-6)', () => {
+  it('takes one application from receipt through card issue; the member then exists', async () => {
+    const a = await receive(nj);
+    const incomplete = await step(a.id, 'check', { missingItems: ['PHOTO'], notified: true });
+    expect(incomplete.status).toBe(201);
+    expect(incomplete.body.status).toBe('INCOMPLETE');
+    expect(incomplete.body.missingItems).toEqual(['PHOTO']);
+    expect(incomplete.body.applicantNotifiedAt).toBeTruthy();
+
+    const complete = await step(a.id, 'check', { missingItems: [] });
+    expect(complete.body.status).toBe('COMPLETE');
+    expect(complete.body.completeOn).toBe(today());
+    const threeWd = iso(await api.app.get((await import('../../server/src/calendar/calendar.service.ts')).CalendarService).addWorkingDays(clubToday(), 3));
+    expect(complete.body.dueOn).toBe(threeWd);
+
+    // Illegal: deciding before verification.
+    const early = await step(a.id, 'approve');
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('资料齐全');
+
+    expect((await step(a.id, 'verify', { note: '已核对购房合同' })).body.status).toBe('VERIFIED');
+    const approved = await step(a.id, 'approve');
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    expect(approved.body.status).toBe('APPROVED');
+    const member = await t.db.member.findUniqueOrThrow({ where: { id: approved.body.memberId } });
+    expect(member.cardHolder).toBe(true);
+    expect(member.householdId).toBe(nj.householdId);
+
+    const producing = await step(a.id, 'produce-card');
+    expect(producing.status, JSON.stringify(producing.body)).toBe(201);
+    expect(producing.body.status).toBe('CARD_IN_PRODUCTION');
+    expect(producing.body.card.cardNo).toMatch(/^TEST\d{6}$/);
+    const twentyWd = iso(await api.app.get((await import('../../server/src/calendar/calendar.service.ts')).CalendarService).addWorkingDays(clubToday(), 20));
+    expect(producing.body.dueOn).toBe(twentyWd);
+
+    expect((await step(a.id, 'card-ready', { ownerPhoned: true })).body.status).toBe('CARD_READY');
+    const unsigned = await step(a.id, 'issue', { collectorName: '林晓梅', collectorSigned: false, collectorIdChecked: true });
+    expect(unsigned.status).toBe(400);
+    expect(unsigned.body.errors.collectorSigned).toBeTruthy();
+    const issued = await step(a.id, 'issue', { collectorName: '林晓梅', collectorPhone: '13912345678', collectorSigned: true, collectorIdChecked: true });
+    expect(issued.status).toBe(201);
+    expect(issued.body.status).toBe('ISSUED');
+    expect(issued.body.dueOn).toBeNull();
+    expect(issued.body.card.status).toBe('ISSUED');
+    expect(issued.body.events.map((e: any) => e.toStatus)).toEqual(['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED']);
+    const audits = await t.db.auditLog.count({ where: { resource: 'applications', recordId: String(a.id), action: { in: ['CREATE', 'UPDATE'] } } });
+    expect(audits).toBe(8);
+
+    // Nothing follows ISSUED.
+    const again = await step(a.id, 'issue', { collectorName: 'x', collectorSigned: true, collectorIdChecked: true });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('已发卡');
+  });
+
+  it('rejects with a reason and reverses the card fee (M-8)', async () => {
+    const a = await receive(nj);
+    expect((await step(a.id, 'reject', {})).status).toBe(400);
+    const r = await step(a.id, 'reject', { reason: '非本楼盘业主' });
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('REJECTED');
+    expect(r.body.rejectionReason).toBe('非本楼盘业主');
+    expect(r.body.fee.reversed).toBe(true);
+    expect((await step(a.id, 'check', { missingItems: [] })).status).toBe(409);
+  });
+
+  it('marketing verifies when asked: the application is on marketing’s task list until then', async () => {
+    const a = await receive(nj);
+    await step(a.id, 'check', { missingItems: [] });
+    const asked = await step(a.id, 'verify', { askMarketing: true, note: '合同上的姓名与身份证不一致，请营销核实' });
+    expect(asked.body.status).toBe('COMPLETE');
+    expect(asked.body.marketingAskedAt).toBeTruthy();
+    const tasks = await api.call('GET', '/api/applications/tasks?_end=200', { token: marketing });
+    expect(tasks.body.data.map((x: any) => x.id)).toContain(a.id);
+    const v = await step(a.id, 'verify', { note: '营销核实无误' }, marketing);
+    expect(v.body.status).toBe('VERIFIED');
+    // Marketing may not decide.
+    expect((await step(a.id, 'approve', {}, marketing)).status).toBe(403);
+  });
+
+  it('two concurrent transitions of the same application: exactly one succeeds', async () => {
+    const a = await receive(nj);
+    await step(a.id, 'check', { missingItems: [] });
+    const results = await Promise.all([step(a.id, 'verify', {}), step(a.id, 'verify', {})]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const events = await t.db.applicationEvent.count({ where: { applicationId: a.id, toStatus: 'VERIFIED' } });
+    expect(events).toBe(1);
+  });
+});
+
+describe('M-3 card limit at approval', () => {
+  it('M-3: two applications that would give a household a third card, approved concurrently: exactly one succeeds', async () => {
+    const h = await t.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' }, activeCards: 0, id: { not: nj.householdId } }, include: { owners: true }, orderBy: { id: 'desc' } });
+    const hh = { householdId: h.id, ownerId: h.owners[0].id };
+    const first = await verified(hh);
+    expect((await step(first.id, 'approve')).status).toBe(201);
+    const [b, c] = [await verified(hh), await verified(hh)];
+    const results = await Promise.all([step(b.id, 'approve'), step(c.id, 'approve')]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const refused = results.find((r) => r.status === 409)!;
+    expect(refused.body.message).toContain('M-3');
+    expect(refused.body.message).toContain('超额');
+    const after = await t.db.household.findUniqueOrThrow({ where: { id: h.id } });
+    expect(after.activeCards).toBe(2);
+    // The refused application stays VERIFIED, with no member.
+    const loser = await t.db.application.findUniqueOrThrow({ where: { id: (results[0].status === 409 ? b : c).id } });
+    expect(loser.status).toBe('VERIFIED');
+    expect(loser.memberId).toBeNull();
+
+    // A new application for the full household is accepted with a warning.
+    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(hh) });
+    expect(r.status).toBe(201);
+    expect(r.body.warnings.map((w: any) => w.key)).toContain('applications.cardLimitWarning');
+  });
+});
+
+describe('lists, deadlines and tasks (M-6)', () => {
+  it('flags overdue applications and filters them; each role sees its tasks', async () => {
+    const late = await receive(nj, { receivedOn: '2026-01-05' });
+    expect(late.dueOn).toBe('2026-01-07');
+    expect(late.overdue).toBe(true);
+    expect(late.workingDaysLeft).toBeLessThan(0);
+
+    const fresh = await receive(nj);
+    expect(fresh.overdue).toBe(false);
+    expect(fresh.workingDaysLeft).toBeGreaterThanOrEqual(1);
+
+    const overdue = await api.call('GET', '/api/applications?overdue=true&_sort=dueOn&_end=500', { token: officer });
+    expect(overdue.status).toBe(200);
+    const ids = overdue.body.map((x: any) => x.id);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(fresh.id);
+    expect(overdue.body.every((x: any) => x.overdue)).toBe(true);
+    const dues = overdue.body.map((x: any) => x.dueOn);
+    expect(dues).toEqual([...dues].sort());
+
+    const byName = await api.call('GET', `/api/applications?q=${encodeURIComponent(late.applicationNo)}`, { token: officer });
+    expect(byName.body.map((x: any) => x.id)).toEqual([late.id]);
+    const filtered = await api.call('GET', `/api/applications?status=RECEIVED&collectionPoint=MANAGEMENT_OFFICE&receivedOn_gte=2026-01-01&receivedOn_lte=2026-01-31&_end=500`, { token: officer });
+    expect(filtered.body.map((x: any) => x.id)).toContain(late.id);
+    expect(filtered.body.every((x: any) => x.receivedOn.startsWith('2026-01'))).toBe(true);
+
+    const mine = await api.call('GET', '/api/applications/tasks?overdueOnly=true&_end=200', { token: officer });
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.map((x: any) => x.id)).toContain(late.id);
+    expect(mine.body.data.map((x: any) => x.id)).not.toContain(fresh.id);
+    expect(mine.body.counts.find((c: any) => c.status === 'RECEIVED').overdue).toBeGreaterThanOrEqual(1);
+
+    const managerView = await api.call('GET', '/api/applications/tasks?_end=200', { token: manager });
+    expect(managerView.body.data.map((x: any) => x.id)).toContain(late.id);
+    expect(managerView.body.data.every((x: any) => x.overdue)).toBe(true);
+    expect((await api.call('GET', '/api/applications/tasks', { token: editor })).status).toBe(403);
+  });
+
+  it('region scoping: officer_sh sees neither NJ applications nor their details', async () => {
+    const a = await receive(nj);
+    const list = await api.call('GET', '/api/applications?_end=500', { token: officerSh });
+    expect(list.status).toBe(200);
+    expect(list.body.every((x: any) => x.regionCode === 'SH')).toBe(true);
+    expect((await api.call('GET', `/api/applications/${a.id}`, { token: officerSh })).status).toBe(404);
+    expect((await step(a.id, 'check', { missingItems: [] }, officerSh)).status).toBe(404);
+    expect((await api.call('POST', '/api/applications', { token: officerSh, body: receiveBody(nj) })).status).toBe(400);
+  });
+
+  it('M-11: the form is masked for roles without members:unmask', async () => {
+    const a = await receive(nj);
+    const asOfficer = await api.call('GET', `/api/applications/${a.id}`, { token: officer });
+    const asMarketing = await api.call('GET', `/api/applications/${a.id}`, { token: marketing });
+    expect(asOfficer.body.form.mobile).toBe('13912345678');
+    expect(asMarketing.body.form.mobile).not.toBe('13912345678');
+    expect(asMarketing.body.form.idNumber).toContain('*');
+  });
+});
+
+describe('documents (M-5)', () => {
+  it('uploads JPG/PNG/PDF up to 10 MB, refuses other types and bigger files, and streams them to unmasked roles only', async () => {
+    const a = await receive(nj);
+    const ok = await upload(a.id, 'PHOTO', PNG, '照片.png');
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.mimeType).toBe('image/png');
+    expect(ok.body.fileName).toBe('照片.png');
+    const row = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: ok.body.id } });
+    expect(row.storageKey).toMatch(/^[0-9a-f]{32}$/);
+
+    const text = await upload(a.id, 'ID_COPY', Buffer.from('just text, renamed'), 'id.jpg');
+    expect(text.status).toBe(400);
+    expect(text.body.errors.file).toContain('JPG');
+    const big = await upload(a.id, 'ID_COPY', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 + 10)]), 'big.pdf');
+    expect(big.status).toBe(413);
+    expect(big.body.message).toContain('10 MB');
+    expect((await upload(a.id, 'PASSPORT_SCAN', PNG, 'x.png')).status).toBe(400);
+
+    const got = await fetch(`${api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', resource: 'application_documents', recordId: String(ok.body.id) } })).toBe(1);
+
+    const masked = await fetch(`${api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${marketing}` } });
+    expect(masked.status).toBe(403);
+    const detail = await api.call('GET', `/api/applications/${a.id}`, { token: officer });
+    expect(detail.body.documents).toHaveLength(1);
+  });
+});
+
+describe('pickup batches (M-5, appendix 2)', () => {
+  it('collects unbatched applications into a batch with the handover rows, and warns when not a Tuesday', async () => {
+    const [a, b] = [await receive(nj), await receive(nj)];
+    const r = await api.call('POST', '/api/pickup-batches', {
+      token: officer,
+      body: { pickupOn: '2026-11-23', collectionPoint: 'MANAGEMENT_OFFICE', collectionPlace: '一期物业管理处', handedOverBy: '物业 王前台', applicationIds: [a.id, b.id] },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.batchNo).toMatch(/^QJ2026-\d{4}$/);
+    expect(r.body.warnings.map((w: any) => w.key)).toEqual(['applications.notTuesday']);
+    expect(r.body.rows.map((x: any) => x.applicationNo)).toEqual([a.applicationNo, b.applicationNo]);
+    expect(r.body.rows[0]).toMatchObject({ name: '林晓梅', handedOverBy: '物业 王前台', receivedBy: expect.any(String), documents: expect.arrayContaining(['PHOTO']) });
+    expect(r.body.rows[0].unit).toMatch(/室$/);
+
+    const again = await api.call('POST', '/api/pickup-batches', {
+      token: officer,
+      body: { pickupOn: '2026-11-24', collectionPoint: 'MANAGEMENT_OFFICE', handedOverBy: '物业 王前台', applicationIds: [b.id] },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain(b.applicationNo);
+
+    const unbatched = await api.call('GET', '/api/applications?batched=false&_end=500', { token: officer });
+    expect(unbatched.body.map((x: any) => x.id)).not.toContain(a.id);
+    const list = await api.call('GET', '/api/pickup-batches', { token: officer });
+    expect(list.body.find((x: any) => x.id === r.body.id).applicationCount).toBe(2);
+    expect((await api.call('GET', `/api/pickup-batches/${r.body.id}`, { token: officerSh })).status).toBe(404);
+  });
+});
