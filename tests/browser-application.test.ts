@@ -2,38 +2,8 @@
 // complete, verifies it, approves it, sends the card to production, marks it ready and issues it
 // with the collector's signature (M-6, M-9) — and the member then exists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { choose, chooseHousehold, launchChromium, newPage, residentId, signIn, typeDate, type Browser, type Page } from './support/browser.ts';
 import { startSystem } from './support/system.ts';
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/** A GB 11643 resident ID (with its check character) for a birth date. */
-function residentId(birthDate: string, serial: number): string {
-  const body = `320102${birthDate.replaceAll('-', '')}${String(serial % 1000).padStart(3, '0')}`;
-  const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
-}
-
-/** Opens an antd Select by its form-item id and picks an option (the first, or the one labelled). */
-async function choose(page: Page, id: string, label?: string) {
-  const item = page.locator(`.ant-form-item:has(#${id})`);
-  await item.locator('.ant-select-selector').click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  const option = label
-    ? dropdown.locator('.ant-select-item-option', { hasText: label }).first()
-    : dropdown.locator('.ant-select-item-option').first();
-  await option.waitFor({ state: 'visible' });
-  await option.click();
-  await expect.poll(() => item.locator('.ant-select-selection-item').count()).toBeGreaterThan(0);
-}
-
-async function typeDate(page: Page, id: string, value: string) {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(value);
-}
 
 describe('an application in the admin, from receipt through card issue', () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
@@ -52,14 +22,8 @@ describe('an application in the admin, from receipt through card issue', () => {
       body: JSON.stringify({ prefix: 'WEB', fromNo: 1, toNo: 99999, digits: 6, channel: '浏览器测试' }),
     });
     expect(range.status).toBeLessThan(300);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    browser = await launchChromium();
+    page = await newPage(browser, pageErrors);
   }, 180_000);
 
   afterAll(async () => {
@@ -77,21 +41,12 @@ describe('an application in the admin, from receipt through card issue', () => {
   }
 
   it('receives, checks, verifies, approves, produces, readies and issues — and the member exists', async () => {
-    await page.goto(`${system.baseUrl}/login`);
-    await page.fill('#username', 'officer');
-    await page.fill('#password', 'Club@2026');
-    await page.click('[data-testid="login-submit"]');
-    await page.locator('[data-testid="current-user"]').waitFor();
+    await signIn(page, system.baseUrl, 'officer');
 
     await page.goto(`${system.baseUrl}/applications/create`);
     await page.locator('[data-testid="section-intake"]').waitFor();
     await page.locator('[data-testid="section-household"]').waitFor();
-    await choose(page, 'projectId');
-    await choose(page, 'buildingId');
-    await choose(page, 'unitId');
-    const owner = page.locator('.ant-form-item:has(#ownerId)');
-    await expect.poll(() => owner.locator('.ant-select-disabled').count()).toBe(0);
-    if ((await owner.locator('.ant-select-selection-item').count()) === 0) await choose(page, 'ownerId');
+    await chooseHousehold(page);
     await choose(page, 'relation', '配偶');
     await choose(page, 'title', '太太');
     await page.fill('#name', name);

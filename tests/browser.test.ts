@@ -2,17 +2,8 @@
 // enters a member (M-4), meets the M-2 age rule on the birth-date field, fixes it, finds the
 // member in the list, then sees every dashboard chart drawn.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { choose, chooseHousehold, launchChromium, newPage, residentId, signIn, typeDate, type Browser, type Page } from './support/browser.ts';
 import { startSystem } from './support/system.ts';
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/** A GB 11643 resident ID (with its check character) for a birth date. */
-function residentId(birthDate: string, serial: number): string {
-  const body = `320102${birthDate.replaceAll('-', '')}${String(serial % 1000).padStart(3, '0')}`;
-  const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const yearsAgo = (years: number, extraDays = 0) => {
@@ -21,28 +12,6 @@ const yearsAgo = (years: number, extraDays = 0) => {
   d.setUTCDate(d.getUTCDate() + extraDays);
   return isoDate(d);
 };
-
-/** Opens an antd Select by its form-item id and picks an option (the first, or the one labelled). */
-async function choose(page: Page, id: string, label?: string) {
-  const item = page.locator(`.ant-form-item:has(#${id})`);
-  await item.locator('.ant-select-selector').click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  const option = label
-    ? dropdown.locator('.ant-select-item-option', { hasText: label }).first()
-    : dropdown.locator('.ant-select-item-option').first();
-  await option.waitFor({ state: 'visible' });
-  await option.click();
-  await expect.poll(() => item.locator('.ant-select-selection-item').count()).toBeGreaterThan(0);
-}
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function typeDate(page: Page, id: string, value: string) {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(value);
-}
 
 describe('admin in the browser', () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
@@ -53,22 +22,8 @@ describe('admin in the browser', () => {
   beforeAll(async () => {
     system = await startSystem({ members: 120 });
     // Playwright gives each launch a fresh temporary profile (no --user-data-dir needed).
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    browser = await launchChromium();
+    page = await newPage(browser, pageErrors);
   }, 180_000);
 
   afterAll(async () => {
@@ -96,13 +51,7 @@ describe('admin in the browser', () => {
     await page.goto(`${system.baseUrl}/members/create`);
     await page.locator('[data-testid="section-household"]').waitFor();
 
-    await choose(page, 'projectId');
-    await choose(page, 'buildingId');
-    await choose(page, 'unitId');
-    // The unit's household and, when it has one owner, that owner are filled in by the form.
-    const owner = page.locator('.ant-form-item:has(#ownerId)');
-    await expect.poll(() => owner.locator('.ant-select-disabled').count()).toBe(0);
-    if ((await owner.locator('.ant-select-selection-item').count()) === 0) await choose(page, 'ownerId');
+    await chooseHousehold(page);
     await choose(page, 'relation', '子女');
 
     await choose(page, 'title', '先生');

@@ -1,0 +1,195 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { idNumberFor } from '../../prisma/seed/factories.ts';
+import { IMPORT_COLUMNS } from '../../server/src/privacy/import/columns.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startApi, type RunningApi } from '../support/api.ts';
+
+let t: TestDatabase;
+let api: RunningApi;
+let officer: string;
+let officerSh: string;
+let editor: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedClub(t.db, { members: 120, demoAccounts: true });
+  api = await startApi(t.db);
+  [officer, officerSh, editor] = await Promise.all([api.login('officer'), api.login('officer_sh'), api.login('editor')]);
+});
+afterAll(async () => {
+  await api?.close();
+  await t?.drop();
+});
+
+type Row = Record<string, string>;
+
+async function workbook(rows: Row[], headers = IMPORT_COLUMNS.map((c) => c.header)): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('会员');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(headers.map((h) => r[h] ?? ''));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(file: Buffer, mode: string, token = officer, name = '会员导入.xlsx') {
+  const form = new FormData();
+  form.append('mode', mode);
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  const res = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' }, body: form });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function finished(id: number) {
+  for (;;) {
+    const r = await api.call('GET', `/api/imports/${id}?_start=0&_end=100`, { token: officer });
+    if (r.body.status === 'DONE' || r.body.status === 'FAILED') return r.body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let serial = 3000;
+/** A spouse row for a household of the seed (with its first owner). */
+async function spouseRows(n: number, skip = 0): Promise<Row[]> {
+  const hh = await t.db.household.findMany({ include: { owners: true, unit: { include: { building: true } }, project: true }, orderBy: { id: 'asc' }, skip, take: n });
+  return hh.map((h) => {
+    serial += 1;
+    return {
+      楼盘: h.project.name,
+      楼栋: h.unit.building.name,
+      房号: h.unit.number,
+      与业主关系: '配偶',
+      称谓: '太太',
+      姓名: `测试${serial}`,
+      性别: '女',
+      出生日期: '1980-03-15',
+      证件号码: idNumberFor('320106', new Date('1980-03-15T00:00:00Z'), 'FEMALE', serial),
+      移动电话: '13812345678',
+      电子邮箱: 'test@example.cn',
+      教育程度: '大学',
+      婚姻状况: '已婚',
+      兴趣爱好: '健身、美食',
+      入会原因: '会员活动',
+      入会日期: '2026-11-01',
+      业主证件号码: h.owners[0].idNumber,
+    };
+  });
+}
+
+describe('member import: the file', () => {
+  it('gives a template with the appendix-1 Chinese headers', async () => {
+    const res = await fetch(`${api.baseUrl}/api/imports/template.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const headers = (wb.worksheets[0].getRow(1).values as string[]).slice(1);
+    expect(headers.slice(0, 11)).toEqual(['楼盘', '楼栋', '房号', '与业主关系', '称谓', '姓名', '拼音', '性别', '出生日期', '证件类型', '证件号码']);
+    expect(headers).toContain('兴趣爱好');
+    expect(headers.at(-1)).toBe('业主证件号码');
+  });
+
+  it('refuses a file that is not xlsx, or has the wrong headers, with a 400 and a message', async () => {
+    const text = await upload(Buffer.from('姓名,性别\n张三,男\n'), 'VALID_ONLY', officer, 'members.csv');
+    expect(text.status).toBe(400);
+    expect(text.body.errors.file).toBe('请上传 Excel 文件（.xlsx 格式）');
+    const wrong = await upload(await workbook([{ 姓名: '张三' }], ['姓名', '电话']), 'VALID_ONLY');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.file).toContain('缺少以下列：楼盘、楼栋、房号');
+    const noMode = await upload(await workbook(await spouseRows(1)), 'SOMETIMES');
+    expect(noMode.status).toBe(400);
+    expect(noMode.body.errors).toHaveProperty('mode');
+    const empty = await upload(await workbook([]), 'VALID_ONLY');
+    expect(empty.status).toBe(400);
+    expect((await upload(await workbook(await spouseRows(1)), 'VALID_ONLY', editor)).status).toBe(403);
+    expect(await t.db.importJob.count()).toBe(0);
+  });
+});
+
+describe('member import: rows (M-2, M-4)', () => {
+  let rows: Row[];
+  let file: Buffer;
+  const under18 = `${new Date().getFullYear() - 17}-01-01`;
+
+  beforeAll(async () => {
+    const good = await spouseRows(5);
+    const bad = await spouseRows(4, 10);
+    bad[0] = { ...bad[0], 出生日期: under18, 证件号码: idNumberFor('320106', new Date(`${under18}T00:00:00Z`), 'FEMALE', 9001) };
+    bad[1] = { ...bad[1], 房号: '9999' };
+    bad[2] = { ...bad[2], 业主证件号码: '110101199001011234' };
+    bad[3] = { ...bad[3], 移动电话: '12345', 兴趣爱好: '健身、潜水', 性别: '不详' };
+    rows = [good[0], good[1], bad[0], good[2], bad[1], good[3], bad[2], bad[3], good[4]];
+    file = await workbook(rows);
+  });
+
+  it('M-2: ALL_OR_NOTHING imports nothing when a row fails, and reports row and reason', async () => {
+    const before = await t.db.member.count();
+    const r = await upload(file, 'ALL_OR_NOTHING');
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ status: 'VALIDATING', totalRows: 9, mode: 'ALL_OR_NOTHING' });
+    const job = await finished(r.body.id);
+    expect(job).toMatchObject({ status: 'DONE', totalRows: 9, processedRows: 9, validRows: 5, invalidRows: 4, createdRows: 0, progress: 100 });
+    expect(await t.db.member.count()).toBe(before);
+    // Sheet row numbers: the header is row 1, so rows[2] is row 4.
+    expect(job.report).toEqual(
+      expect.arrayContaining([
+        { row: 4, column: '出生日期', message: '申请人须年满 18 周岁（M-2）' },
+        { row: 6, column: '房号', message: expect.stringContaining('找不到房号') },
+        { row: 9, column: '性别', message: '“不详”不是可选值，可填：男、女' },
+        { row: 8, column: '业主证件号码', message: expect.stringContaining('没有证件号码为 110101199001011234 的业主') },
+        { row: 9, column: '移动电话', message: '手机号码格式不正确' },
+        { row: 9, column: '兴趣爱好', message: '未知的兴趣爱好：潜水' },
+      ]),
+    );
+    expect(job.report.map((e: any) => e.row)).toEqual([4, 6, 8, 9, 9, 9]);
+    expect(job.reportTotal).toBe(job.report.length);
+  });
+
+  it('M-4: VALID_ONLY imports the valid rows with the form data; the report downloads as Excel', async () => {
+    const r = await upload(file, 'VALID_ONLY');
+    const job = await finished(r.body.id);
+    expect(job).toMatchObject({ status: 'DONE', validRows: 5, invalidRows: 4, createdRows: 5, skippedRows: 0 });
+    const m = await t.db.member.findFirstOrThrow({ where: { name: rows[0]['姓名'] }, include: { hobbies: true } });
+    expect(m).toMatchObject({ relation: 'SPOUSE', title: 'MRS', sex: 'FEMALE', idNumber: rows[0]['证件号码'], education: 'UNIVERSITY', maritalStatus: 'MARRIED', joinReasons: ['ACTIVITIES'], pinyin: expect.stringMatching(/^CE SHI/) });
+    expect(m.hobbies).toHaveLength(2);
+    expect(await t.db.member.count({ where: { name: rows[2]['姓名'] } })).toBe(0);
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'CREATE', resource: 'members', actorName: 'officer', detail: { path: ['importJobId'], equals: r.body.id } } });
+    expect(audit?.detail).toMatchObject({ created: 5 });
+
+    const res = await fetch(`${api.baseUrl}/api/imports/${r.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.worksheets[0];
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['行号', '列', '原因']);
+    expect(sheet.actualRowCount).toBe(job.reportTotal + 1);
+  });
+
+  it('importing the same file twice creates no duplicates: existing people are skipped', async () => {
+    const before = await t.db.member.count();
+    const again = await finished((await upload(file, 'VALID_ONLY')).body.id);
+    expect(again).toMatchObject({ status: 'DONE', validRows: 5, createdRows: 0, skippedRows: 5 });
+    // The same person twice in one file counts once too.
+    const [one] = await spouseRows(1, 20);
+    const twice = await finished((await upload(await workbook([one, one]), 'ALL_OR_NOTHING')).body.id);
+    expect(twice).toMatchObject({ validRows: 2, createdRows: 1, skippedRows: 1, invalidRows: 0 });
+    expect(await t.db.member.count()).toBe(before + 1);
+  });
+
+  it('a regional officer imports only into their region; the rest are reported as unknown units', async () => {
+    const rowsNj = await t.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'desc' } });
+    const [row] = await spouseRows(1, (await t.db.household.count({ where: { id: { lt: rowsNj.id } } })));
+    const job = await finished((await upload(await workbook([row]), 'VALID_ONLY', officerSh)).body.id);
+    expect(job).toMatchObject({ invalidRows: 1, createdRows: 0 });
+    expect(job.report[0].column).toBe('房号');
+  });
+
+  it('lists import jobs with their counts', async () => {
+    const r = await api.call('GET', '/api/imports?_start=0&_end=2', { token: officer });
+    expect(r.status).toBe(200);
+    expect(r.body).toHaveLength(2);
+    expect(r.body[0]).toMatchObject({ status: 'DONE', fileName: '会员导入.xlsx' });
+    expect(r.body[0]).not.toHaveProperty('report');
+    expect(Number(r.headers.get('x-total-count'))).toBeGreaterThanOrEqual(5);
+  });
+});
