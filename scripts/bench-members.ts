@@ -1,19 +1,17 @@
 // The members list under load: N members (default 100,000), 20 concurrent connections, filtered
 // and sorted pages and searches, against the API in its own process. Prints p50/p95/p99 and req/s.
 //   npm run bench -- members [--members 100000] [--connections 20] [--seconds 15]
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { hash } from '@node-rs/argon2';
 import { repoRoot } from '../server/src/config/app-config.ts';
 import { migrate } from '../server/src/database/migrate.ts';
 import { createPrismaClient } from '../server/src/database/prisma.service.ts';
 import { seedClub } from '../prisma/seed/seed-club.ts';
-import { freePort } from '../tests/support/global-setup.ts';
 import { openDatabase } from './lib/database.ts';
-import { machineLine, percentile } from './lib/machine.ts';
+import { machineLine } from './lib/machine.ts';
+import { runScenario, startApiProcess, type Scenario } from './lib/load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,28 +50,14 @@ await db.staffUser.create({ data: { username, displayName: 'bench', role: 'membe
 const masked = `${username}_m`;
 await db.staffUser.create({ data: { username: masked, displayName: 'bench', role: 'editor', passwordHash: await hash(password) } });
 
-const port = await freePort();
-const api = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
-  cwd: repoRoot,
-  env: { ...process.env, DATABASE_URL: handle.url, PORT: String(port), CUBE_URL: 'http://127.0.0.1:9' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  api.stdout.on('data', (b: Buffer) => b.toString().includes('API listening') && resolve());
-  api.on('exit', (c) => reject(new Error(`API exited ${c}`)));
-});
-const base = `http://127.0.0.1:${port}`;
-
-async function login(user: string): Promise<string> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
-  return ((await r.json()) as { token: string }).token;
-}
+const api = await startApiProcess(handle.url);
+const login = (user: string) => api.login(user, password);
 
 const projects = await db.project.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 10 });
 const buildings = await db.building.findMany({ where: { projectId: projects[0].id }, select: { id: true }, take: 5 });
 const total = await db.member.count();
 
-const scenarios: { name: string; paths: string[]; user: string }[] = [
+const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
   {
     name: 'filter by project, sort by name, page 3 (member officer, unmasked + audited)',
     user: username,
@@ -93,30 +77,9 @@ const scenarios: { name: string; paths: string[]; user: string }[] = [
 ];
 
 console.log(`${total} members; ${connections} connections; ${seconds} s per scenario`);
-for (const s of scenarios) {
-  const token = await login(s.user);
-  const latencies: number[] = [];
-  let i = 0;
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: s.paths[i++ % s.paths.length] }) }],
-    setupClient: (client: { on: (e: string, f: (...a: unknown[]) => void) => void }) => {
-      client.on('response', (_status: unknown, _bytes: unknown, responseTime: unknown) => latencies.push(responseTime as number));
-    },
-  } as unknown as autocannon.Options);
-  latencies.sort((a, b) => a - b);
-  const non2xx = result.non2xx + result.errors;
-  console.log(
-    `${s.name}\n  requests ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s, ` +
-      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors/non-2xx ${non2xx}`,
-  );
-}
+for (const s of scenarios) await runScenario(api.base, { ...s, token: await login(s.user) }, connections, seconds);
 
-api.kill('SIGTERM');
-await new Promise((r) => api.once('exit', r));
+await api.stop();
 await db.auditLog.count(); // keep the connection warm until the API is gone
 await db.staffUser.deleteMany({ where: { username: { in: [username, masked] } } });
 await db.$disconnect();

@@ -3,18 +3,16 @@
 // The Prisma seeder is far too slow for a million members, so this fills the database with
 // INSERT … SELECT generate_series (about a minute).
 //   npm run bench -- overdue [--members 1000000] [--applications 50000] [--connections 20] [--seconds 15]
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { repoRoot } from '../server/src/config/app-config.ts';
 import { migrate } from '../server/src/database/migrate.ts';
-import { freePort } from '../tests/support/global-setup.ts';
 import { openDatabase } from './lib/database.ts';
-import { machineLine, percentile } from './lib/machine.ts';
+import { machineLine } from './lib/machine.ts';
+import { runScenario, startApiProcess, type Scenario } from './lib/load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -153,27 +151,13 @@ await client.query(
   [accounts.officer, accounts.manager, passwordHash],
 );
 
-const port = await freePort();
-const api = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
-  cwd: repoRoot,
-  env: { ...process.env, DATABASE_URL: handle.url, PORT: String(port), CUBE_URL: 'http://127.0.0.1:9' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  api.stdout.on('data', (b: Buffer) => b.toString().includes('API listening') && resolve());
-  api.on('exit', (c) => reject(new Error(`API exited ${c}`)));
-});
-const base = `http://127.0.0.1:${port}`;
-
-async function login(user: string): Promise<string> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
-  return ((await r.json()) as { token: string }).token;
-}
+const api = await startApiProcess(handle.url);
+const login = (user: string) => api.login(user, password);
 
 const projectIds = (await client.query('SELECT id FROM projects ORDER BY id LIMIT 10')).rows.map((r) => r.id as number);
 const counts = (await client.query(`SELECT (SELECT count(*) FROM members) AS m, (SELECT count(*) FROM applications) AS a, (SELECT count(*) FROM applications WHERE "dueOn" < CURRENT_DATE) AS o`)).rows[0];
 
-const scenarios: { name: string; paths: string[]; user: string }[] = [
+const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
   {
     name: 'members: filter by project, sort by name, page 3 (member officer, unmasked + audited)',
     user: accounts.officer,
@@ -190,30 +174,9 @@ const scenarios: { name: string; paths: string[]; user: string }[] = [
 ];
 
 console.log(`${counts.m} members; ${counts.a} applications (${counts.o} overdue); ${connections} connections; ${seconds} s per scenario`);
-for (const s of scenarios) {
-  const token = await login(s.user);
-  const latencies: number[] = [];
-  let i = 0;
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: s.paths[i++ % s.paths.length] }) }],
-    setupClient: (c: { on: (e: string, f: (...a: unknown[]) => void) => void }) => {
-      c.on('response', (_status: unknown, _bytes: unknown, responseTime: unknown) => latencies.push(responseTime as number));
-    },
-  } as unknown as autocannon.Options);
-  latencies.sort((a, b) => a - b);
-  const non2xx = result.non2xx + result.errors;
-  console.log(
-    `${s.name}\n  requests ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s, ` +
-      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors/non-2xx ${non2xx}`,
-  );
-}
+for (const s of scenarios) await runScenario(api.base, { ...s, token: await login(s.user) }, connections, seconds);
 
-api.kill('SIGTERM');
-await new Promise((r) => api.once('exit', r));
+await api.stop();
 await client.query('DELETE FROM staff_users WHERE username = ANY($1)', [[accounts.officer, accounts.manager]]);
 await client.end();
 await handle.close();
