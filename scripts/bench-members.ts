@@ -3,9 +3,7 @@
 //   npm run bench -- members [--members 100000] [--connections 20] [--seconds 15]
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
-import { repoRoot } from '../server/src/config/app-config.ts';
 import { migrate } from '../server/src/database/migrate.ts';
 import { createPrismaClient } from '../server/src/database/prisma.service.ts';
 import { seedClub } from '../prisma/seed/seed-club.ts';

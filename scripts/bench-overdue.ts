@@ -4,11 +4,9 @@
 // INSERT … SELECT generate_series (about a minute).
 //   npm run bench -- overdue [--members 1000000] [--applications 50000] [--connections 20] [--seconds 15]
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
-import { repoRoot } from '../server/src/config/app-config.ts';
 import { migrate } from '../server/src/database/migrate.ts';
 import { openDatabase } from './lib/database.ts';
 import { machineLine } from './lib/machine.ts';

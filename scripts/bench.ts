@@ -9,6 +9,10 @@ const benches: Record<string, string> = {
   start: 'scripts/bench-start.ts',
   members: 'scripts/bench-members.ts',
   cube: 'scripts/bench-cube.ts',
+  overdue: 'scripts/bench-overdue.ts',
+  import: 'scripts/bench-import.ts',
+  cards: 'scripts/bench-cards.ts',
+  records: 'scripts/bench-records.ts',
 };
 const [name = 'all', ...rest] = process.argv.slice(2);
 const names = name === 'all' ? Object.keys(benches) : [name];
