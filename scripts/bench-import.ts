@@ -5,7 +5,8 @@
 // Data: seedClub with 100 members gives the reference data (regions, hobbies, a few projects);
 // a project 基准花园 with rows/2 units, households and one owner each is then added in bulk SQL.
 // The sheet has two rows per household: the owner (业主本人, the owner's own ID number) and the
-// owner's spouse (配偶), so every row is valid and passes the full M-2 check. A second import of
+// owner's spouse (配偶), so every row is valid and passes the full M-2 check; every third owner
+// has a child (子女). A second import of
 // the same file measures the "nothing new, all skipped" path.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
@@ -90,7 +91,7 @@ for (let i = 0; i < hh.length && written < rowsWanted; i++) {
   const h = hh[i];
   const common = { 楼盘: '基准花园', 楼栋: h.building, 房号: h.unit, 国籍: '中国', 教育程度: '大学', 家庭住址: `南京市江宁区基准路1号${h.building}${h.unit}室`, 所属区域: '江宁区', 婚姻状况: '已婚', 通讯地址: '住宅地址', 入会原因: '会员活动', 入会日期: '2026-11-01', 业主证件号码: ownerIds[i] };
   const people: Record<string, string>[] = [
-    { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 移动电话: `139${String(i).padStart(8, '0')}`, 电子邮箱: `owner${i}@example.cn`, 公司名称: '南京某科技有限公司', 职位: '经理', 兴趣爱好: hobbies[i % hobbies.length], 汽车型号: '大众 帕萨特', 汽车牌照: `苏A${String(i % 100000).padStart(5, '0')}` },
+    { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 移动电话: `139${String(i).padStart(8, '0')}`, 电子邮箱: `owner${i}@example.cn`, 公司名称: '南京某科技有限公司', 职位: '经理', 兴趣爱好: hobbies[i % hobbies.length], ...(i % 3 === 0 ? { 子女: `王小${i} 2010-01-01 男` } : {}), 汽车型号: '大众 帕萨特', 汽车牌照: `苏A${String(i % 100000).padStart(5, '0')}` },
     { ...common, 与业主关系: '配偶', 称谓: '太太', 姓名: `林${i}`, 性别: '女', 出生日期: '1982-05-20', 证件号码: idNumberFor('320106', new Date('1982-05-20T00:00:00Z'), 'FEMALE', i), 移动电话: `138${String(i).padStart(8, '0')}`, 兴趣爱好: hobbies[(i + 2) % hobbies.length] },
   ];
   for (const p of people) {

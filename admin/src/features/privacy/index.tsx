@@ -1,7 +1,38 @@
+import { Route } from 'react-router';
+import { AuditOutlined, FileProtectOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AdminFeature } from '../types';
+import { AuditLogList } from './audit-pages';
+import { DataUseCreate, DataUseList, DataUseShow } from './data-use-pages';
+import { MemberImport } from './import-pages';
+import { privacyEn, privacyZh } from './i18n';
 
+export { MemberBasicInfoButton, MemberExportButton, MemberExportButtons } from './export-buttons';
+
+/** M-11, M-12: data-use requests (appendix 5), the audit log, member import; export buttons for the members list. */
 export const privacyFeature: AdminFeature = {
-  resources: [],
-  routes: null,
-  translations: { 'zh-CN': {}, en: {} },
+  resources: [
+    { name: 'data-use-requests', list: '/data-use-requests', create: '/data-use-requests/create', show: '/data-use-requests/show/:id', meta: { icon: <FileProtectOutlined /> } },
+    { name: 'imports', list: '/imports', show: '/imports/show/:id', meta: { icon: <UploadOutlined /> } },
+    { name: 'audit-log', list: '/audit-log', meta: { icon: <AuditOutlined /> } },
+  ],
+  routes: (
+    <Route key="privacy">
+      <Route path="/data-use-requests">
+        <Route index element={<DataUseList />} />
+        <Route path="create" element={<DataUseCreate />} />
+        <Route path="show/:id" element={<DataUseShow />} />
+      </Route>
+      <Route path="/imports">
+        <Route index element={<MemberImport />} />
+        <Route path="show/:id" element={<MemberImport />} />
+      </Route>
+      <Route path="/audit-log" element={<AuditLogList />} />
+    </Route>
+  ),
+  translations: { 'zh-CN': privacyZh, en: privacyEn },
+  permissions: {
+    'data-use-requests': { list: 'data-use:request', create: 'data-use:request', show: 'data-use:request' },
+    imports: { list: 'members:import', create: 'members:import', show: 'members:import' },
+    'audit-log': { list: 'audit:list' },
+  },
 };

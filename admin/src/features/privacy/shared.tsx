@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { App, Tag } from 'antd';
+import type { HttpError } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import { httpClient } from '../../providers/http-client';
+import { API_URL } from '../../providers/data-provider';
+import { authHeaders } from '../../providers/session';
+
+export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+export interface Person {
+  id: number;
+  name: string | null;
+  username: string | null;
+  role: string | null;
+}
+
+export interface DataUseRequest {
+  id: number;
+  requestNo: string;
+  requester: Person;
+  requesterId: number;
+  requesterKind: 'CLUB_STAFF' | 'OUTSIDE';
+  department: string;
+  informationKinds: string[];
+  purpose: string;
+  allowExport: boolean;
+  minutesRef: string | null;
+  validDays: number;
+  validFrom: string | null;
+  validUntil: string | null;
+  status: ApprovalStatus;
+  active: boolean;
+  expired: boolean;
+  needs: ('manager' | 'leader')[];
+  pendingSteps: ('manager' | 'leader')[];
+  canDecide: boolean;
+  managerDecisionBy: Person | null;
+  managerDecisionAt: string | null;
+  leaderDecisionBy: Person | null;
+  leaderDecisionAt: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+}
+
+export interface ReportRow {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: number;
+  fileName: string;
+  mode: 'ALL_OR_NOTHING' | 'VALID_ONLY';
+  status: 'VALIDATING' | 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED';
+  totalRows: number;
+  processedRows: number;
+  validRows: number;
+  invalidRows: number;
+  createdRows: number;
+  skippedRows: number;
+  progress: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  report?: ReportRow[];
+  reportTotal?: number;
+}
+
+export const INFORMATION_KINDS = ['ID_NUMBER', 'PHONE', 'ADDRESS', 'BIRTHDAY', 'EMAIL', 'FAMILY', 'OCCUPATION', 'BASIC_TABLE', 'MEMBER_LIST'] as const;
+
+export const dateTime = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+export const dateOnly = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '—');
+
+export const ApprovalTag = ({ status }: { status: ApprovalStatus }) => {
+  const { t } = useTranslation();
+  const color = status === 'APPROVED' ? 'green' : status === 'REJECTED' ? 'red' : 'gold';
+  return <Tag color={color}>{t(`data-use-requests.statuses.${status}`)}</Tag>;
+};
+
+/** POSTs a workflow action; shows the server's message on failure and returns null. */
+export function useAction() {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async <T,>(path: string, body: unknown = {}): Promise<T | null> => {
+    setBusy(true);
+    try {
+      const r = await httpClient.post<T>(`${API_URL}${path}`, body);
+      return r.data;
+    } catch (e) {
+      const err = e as HttpError;
+      message.error(Object.values(err.errors ?? {})[0]?.toString() || err.message);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy };
+}
+
+function fileNameFrom(disposition: string | undefined, fallback: string): string {
+  const star = disposition && /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = disposition && /filename="([^"]+)"/i.exec(disposition);
+  return plain ? plain[1] : fallback;
+}
+
+/** Downloads an authenticated file (the token is a header, so a plain link would not do). */
+export async function download(path: string, params: Record<string, unknown> = {}, fallbackName = 'export.xlsx'): Promise<void> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    for (const one of Array.isArray(v) ? v : [v]) query.append(k, String(one));
+  }
+  const qs = query.toString();
+  const res = await fetch(`${API_URL}${path}${qs ? `?${qs}` : ''}`, { headers: authHeaders() });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new Error(body.message || res.statusText);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameFrom(res.headers.get('content-disposition') ?? undefined, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A download button's click handler with its busy state and error message. */
+export function useDownload() {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const start = async (path: string, params?: Record<string, unknown>, fallbackName?: string) => {
+    setBusy(true);
+    try {
+      await download(path, params, fallbackName);
+      return true;
+    } catch (e) {
+      message.error((e as Error).message || t('member-export.failed'));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { start, busy };
+}

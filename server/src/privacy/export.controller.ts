@@ -1,0 +1,181 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditService } from '../audit/audit.service.js';
+import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
+import { regionFilter } from '../auth/region-scope.js';
+import { listQueryDocs } from '../crud/crud-http.js';
+import { parseListQuery } from '../crud/list-query.js';
+import { PRISMA, type Db } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { day, memberListSelect, toMemberListItem, unitLabel } from '../members/member.mapper.js';
+import { memberListSpec } from '../members/members.service.js';
+import { MaskingPolicy } from './masking-policy.js';
+import { LABELS } from './import/columns.js';
+import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
+
+const CHUNK = 2000;
+
+/** The members list's filters and search, without its paging, in the caller's region. */
+function memberWhere(query: Record<string, unknown>, ctx: RequestContext) {
+  const { _start: _s, _end: _e, ...filters } = query;
+  const q = parseListQuery(memberListSpec, filters);
+  const orderBy = q.orderBy as Prisma.MemberOrderByWithRelationInput[];
+  // Cursor paging needs a total order: the id breaks ties.
+  if (!orderBy.some((o) => 'id' in o)) orderBy.push({ id: 'asc' });
+  return { filters, where: { AND: [q.where, regionFilter(ctx.user)] } as Prisma.MemberWhereInput, orderBy };
+}
+
+/** Reads every matching member in pages over a cursor, so a 100,000-row export never holds them all. */
+async function* pages<S extends Prisma.MemberSelect>(db: Db, where: Prisma.MemberWhereInput, orderBy: Prisma.MemberOrderByWithRelationInput[], select: S) {
+  let cursor: number | undefined;
+  for (;;) {
+    const rows = (await db.member.findMany({
+      where,
+      orderBy,
+      take: CHUNK,
+      ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
+      select: { ...select, id: true } as Prisma.MemberSelect,
+    })) as unknown as (Prisma.MemberGetPayload<{ select: S }> & { id: number })[];
+    if (!rows.length) return;
+    yield rows;
+    if (rows.length < CHUNK) return;
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
+const label = (group: keyof typeof LABELS, v: string | null | undefined) => (v ? ((LABELS[group] as Record<string, string>)[v] ?? v) : '');
+
+/**
+ * The public paths of the exports sit under /members, next to the members controller's
+ * `GET /members/:id`, which Nest registers first (MembersModule comes before PrivacyModule) and
+ * which answers 404 for anything but digits. Express 5 has no regex parameters to keep `:id` to
+ * digits, so a GET middleware on exactly these two paths (registered before every route, see
+ * PrivacyModule.configure) forwards them to this controller's own prefix.
+ */
+export const EXPORT_ALIASES = { '/api/members/export.xlsx': '/api/member-exports/export.xlsx', '/api/members/basic-info.xlsx': '/api/member-exports/basic-info.xlsx' } as const;
+
+export function forwardExportPaths(req: { url: string; path?: string }, _res: unknown, next: () => void): void {
+  const [path, query] = req.url.split(/\?(.*)/s, 2);
+  const target = EXPORT_ALIASES[path as keyof typeof EXPORT_ALIASES];
+  if (target) req.url = query === undefined ? target : `${target}?${query}`;
+  next();
+}
+
+/** M-11, M-12: members as Excel (`GET /api/members/export.xlsx`, `GET /api/members/basic-info.xlsx`). */
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller('member-exports')
+export class MemberExportController {
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
+  ) {}
+
+  @Get('export.xlsx')
+  @RequirePermission('members:list')
+  @ApiOperation({ summary: 'The filtered members list as Excel; masked unless the caller may unmask and export (M-11). Audited.' })
+  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
+  async exportList(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
+    const { filters, where, orderBy } = memberWhere(query, ctx);
+    const unmasked = await this.masking.canExportUnmasked(ctx.user);
+    const total = await this.db.member.count({ where });
+    const grant = unmasked && !ctx.user.permissions.includes('members:unmask') ? (await this.masking.grant(ctx.user)).requestIds : undefined;
+    await this.audit.record(ctx, 'EXPORT', 'members', null, { filters: filters as Prisma.InputJsonObject, rows: total, unmasked, ...(grant ? { dataUseRequestIds: grant } : {}) });
+
+    sendXlsxHeaders(res, `members-${fileDate()}.xlsx`, `会员名单-${fileDate()}.xlsx`);
+    const sheet = streamingSheet(res, '会员名单', [
+      { header: '会员编号', key: 'id', width: 10 },
+      { header: '楼盘', key: 'projectName', width: 14 },
+      { header: '楼栋', key: 'buildingName', width: 8 },
+      { header: '房号', key: 'unitNumber', width: 8 },
+      { header: '姓名', key: 'name', width: 10 },
+      { header: '拼音', key: 'pinyin', width: 16 },
+      { header: '称谓', key: 'title', width: 6 },
+      { header: '性别', key: 'sex', width: 6 },
+      { header: '出生日期', key: 'birthDate', width: 12 },
+      { header: '证件号码', key: 'idNumber', width: 22 },
+      { header: '移动电话', key: 'mobile', width: 14 },
+      { header: '与业主关系', key: 'relation', width: 10 },
+      { header: '状态', key: 'status', width: 8 },
+      { header: '入会日期', key: 'joinedOn', width: 12 },
+      { header: '区域', key: 'regionCode', width: 8 },
+    ]);
+    for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
+      for (const r of rows) {
+        const m = toMemberListItem(r, unmasked);
+        sheet.add({
+          ...m,
+          title: label('title', m.title),
+          sex: label('sex', m.sex),
+          relation: label('relation', m.relation),
+          status: m.status === 'ACTIVE' ? '在册' : '已退会',
+        });
+      }
+    }
+    await sheet.done();
+  }
+
+  @Get('basic-info.xlsx')
+  @RequirePermission('members:export')
+  @ApiOperation({ summary: 'M-12: the member basic-information table for care and announcements (member officer). Audited.' })
+  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
+  async basicInfo(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
+    const { filters, where, orderBy } = memberWhere(query, ctx);
+    const total = await this.db.member.count({ where });
+    await this.audit.record(ctx, 'EXPORT', 'members', null, { table: 'basic-info', filters: filters as Prisma.InputJsonObject, rows: total, unmasked: true });
+
+    sendXlsxHeaders(res, `member-basic-info-${fileDate()}.xlsx`, `会员基本信息表-${fileDate()}.xlsx`);
+    const sheet = streamingSheet(res, '会员基本信息表', [
+      { header: '姓名', key: 'name', width: 10 },
+      { header: '称谓', key: 'title', width: 6 },
+      { header: '性别', key: 'sex', width: 6 },
+      { header: '生日', key: 'birthday', width: 8 },
+      { header: '楼盘房号', key: 'home', width: 22 },
+      { header: '工作单位', key: 'employer', width: 22 },
+      { header: '职位', key: 'position', width: 10 },
+      { header: '移动电话', key: 'mobile', width: 14 },
+      { header: '通讯地址类别', key: 'mailing', width: 10 },
+      { header: '通讯地址', key: 'address', width: 36 },
+      { header: '兴趣爱好', key: 'hobbies', width: 30 },
+    ]);
+    const select = {
+      name: true,
+      title: true,
+      sex: true,
+      birthDate: true,
+      mobile: true,
+      employer: true,
+      employerAddress: true,
+      position: true,
+      homeAddress: true,
+      mailingAddress: true,
+      hobbyOther: true,
+      project: { select: { name: true } },
+      building: { select: { name: true } },
+      unit: { select: { number: true } },
+      hobbies: { select: { hobby: { select: { nameZh: true, sortOrder: true } } } },
+    } satisfies Prisma.MemberSelect;
+    for await (const rows of pages(this.db, where, orderBy, select)) {
+      for (const m of rows) {
+        const hobbies = m.hobbies.map((h) => h.hobby).sort((a, b) => a.sortOrder - b.sortOrder).map((h) => h.nameZh);
+        if (m.hobbyOther) hobbies.push(m.hobbyOther);
+        sheet.add({
+          name: m.name,
+          title: label('title', m.title),
+          sex: label('sex', m.sex),
+          birthday: day(m.birthDate)?.slice(5) ?? '',
+          home: `${m.project.name}${unitLabel(m.building.name, m.unit.number)}`,
+          employer: m.employer ?? '',
+          position: m.position ?? '',
+          mobile: m.mobile,
+          mailing: label('mailingAddress', m.mailingAddress),
+          address: (m.mailingAddress === 'OFFICE' ? m.employerAddress : m.homeAddress) ?? '',
+          hobbies: hobbies.join('、'),
+        });
+      }
+    }
+    await sheet.done();
+  }
+}

@@ -1,0 +1,486 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
+import type { RequestContext } from '../../auth/current-user.js';
+import { AppError } from '../../common/app-error.js';
+import { t } from '../../common/i18n.js';
+import { parseListQuery, type ListSpec } from '../../crud/list-query.js';
+import { PRISMA, type Db } from '../../database/prisma.service.js';
+import type { ImportJob, Prisma } from '../../generated/prisma/client.js';
+import { eligibilityErrors } from '../../members/eligibility.js';
+import { toPinyin } from '../../members/pinyin.js';
+import { IMPORT_COLUMNS, REQUIRED_HEADERS, type ImportColumn } from './columns.js';
+import { eligibilityRowErrors, parseRow, type Location, type ParsedRow, type RowError } from './row-parser.js';
+import { readSheet, type Cell, type SheetRow } from './xlsx-reader.js';
+import { countSheetRows, xlsxEntries } from './xlsx-peek.js';
+
+const EMPTY: Cell = { text: '' };
+
+export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
+
+/** Rows validated (and looked up) per round trip, and members inserted per statement. */
+const CHUNK = 1000;
+/** The stored report keeps this many errors; the counts stay exact. */
+const REPORT_MAX = 50_000;
+
+export const importListSpec: ListSpec = {
+  fields: {
+    id: { kind: 'int', sortable: true },
+    status: { kind: 'enum', values: ['VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED'] },
+    mode: { kind: 'enum', values: ['ALL_OR_NOTHING', 'VALID_ONLY'] },
+    createdById: { kind: 'int' },
+    fileName: { kind: 'string', sortable: true },
+    createdAt: { kind: 'date', sortable: true },
+  },
+  search: (q) => ({ fileName: { contains: q, mode: 'insensitive' } }),
+  defaultSort: [{ createdAt: 'desc' }, { id: 'desc' }],
+};
+
+interface Place {
+  householdId: number;
+  projectId: number;
+  buildingId: number;
+  unitId: number;
+  regionCode: string;
+  owners: Map<string, number>;
+}
+type PlaceLookup = Place | 'missing' | 'ambiguous';
+
+interface Prepared {
+  data: Prisma.MemberCreateManyInput;
+  hobbyIds: number[];
+  children: { relation?: string; name: string; birthDate?: Date | null; sex?: string | null }[];
+}
+
+function clubToday(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/**
+ * M-4 data in bulk: members from an appendix-1 sheet. The upload is checked at once (an xlsx
+ * with the template's headers and at least one row?) and answered with the job; the rows are
+ * then read as a stream in the background (in this process), checked with the API's own rules
+ * (MemberCreateInput, M-2 eligibility, the household by 楼盘/楼栋/房号 in the caller's region and
+ * its owner by 业主证件号码) and inserted in batches. People already in the household (same ID
+ * number, the table's unique key) are skipped, so importing a file twice adds nobody twice.
+ * Progress (rows checked, created, skipped, failed) is written to the job after every batch.
+ */
+@Injectable()
+export class ImportService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Import');
+  private readonly running = new Map<number, Promise<void>>();
+
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.running.values());
+  }
+
+  /** Resolves when the job's background work is over (tests and the benchmark wait on it). */
+  async wait(id: number): Promise<void> {
+    await this.running.get(id);
+  }
+
+  async start(file: { buffer: Buffer; originalname: string } | undefined, modeRaw: unknown, ctx: RequestContext) {
+    if (modeRaw !== 'ALL_OR_NOTHING' && modeRaw !== 'VALID_ONLY') throw AppError.field('mode', 'privacy.badMode');
+    const mode: ImportMode = modeRaw;
+    if (!file?.buffer?.length) throw AppError.field('file', 'privacy.fileMissing');
+    const buf = file.buffer;
+    const entries = xlsxEntries(buf);
+    if (!entries) throw AppError.field('file', 'privacy.notXlsx');
+    const headers = await this.readHeaders(buf);
+    if (!headers) throw AppError.field('file', 'privacy.noSheet');
+    const missing = REQUIRED_HEADERS.filter((h) => !headers.includes(h));
+    if (missing.length) throw AppError.field('file', 'privacy.missingHeaders', { columns: missing.join('、') });
+    const rows = await countSheetRows(buf, entries);
+    if (rows !== null && rows <= 1) throw AppError.field('file', 'privacy.emptyFile');
+
+    // Multer reads multipart file names as latin1; browsers send UTF-8.
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200);
+    const job = await this.db.$transaction(async (tx) => {
+      const job = await tx.importJob.create({
+        data: { fileName, fileSha256: createHash('sha256').update(buf).digest('hex'), mode, totalRows: rows === null ? 0 : rows - 1, createdById: ctx.user.id },
+      });
+      await this.audit.record(ctx, 'CREATE', 'import_jobs', job.id, { fileName, mode, rows: job.totalRows }, tx);
+      return job;
+    });
+    const work = this.run(job.id, buf, mode, ctx)
+      .catch(async (e: unknown) => {
+        this.logger.error(`import ${job.id} failed: ${(e as Error)?.stack ?? String(e)}`);
+        const message = t(ctx.lang, 'privacy.import.failed', { message: String((e as Error)?.message ?? e).slice(0, 500) });
+        await this.db.importJob.update({ where: { id: job.id }, data: { status: 'FAILED', error: message.slice(0, 1000), finishedAt: new Date() } }).catch(() => undefined);
+      })
+      .finally(() => this.running.delete(job.id));
+    this.running.set(job.id, work);
+    return this.toResponse(job, [], 0);
+  }
+
+  private async readHeaders(buf: Buffer): Promise<string[] | null> {
+    try {
+      for await (const rows of readSheet(buf)) {
+        const first = rows.find((r) => r.cells.some((c) => c?.text.trim()));
+        if (first) return [...first.cells].map((c) => (c?.text ?? '').replace(/\s+/g, '')).filter(Boolean);
+      }
+      return null;
+    } catch {
+      // Not a zip, no workbook part, or a part that does not inflate: not an xlsx we can read.
+      throw AppError.field('file', 'privacy.notXlsx');
+    }
+  }
+
+  /**
+   * One pass over the sheet: each batch of rows is validated, then inserted while the next batch
+   * is read and checked (one insert in flight at a time). VALID_ONLY commits batch by batch;
+   * ALL_OR_NOTHING runs the whole pass in one transaction and rolls it back if any row failed,
+   * so either every row is in or none is.
+   */
+  private async run(jobId: number, buf: Buffer, mode: ImportMode, ctx: RequestContext): Promise<void> {
+    const lang = ctx.lang;
+    const hobbies = new Map<string, number>();
+    for (const h of await this.db.hobby.findMany()) {
+      hobbies.set(h.nameZh, h.id);
+      hobbies.set(h.code.toLowerCase(), h.id);
+      hobbies.set(h.nameEn.toLowerCase(), h.id);
+    }
+    const places = new Map<string, PlaceLookup>();
+    const seen = new Set<string>();
+    const report: RowError[] = [];
+    const today = clubToday();
+    const c = { total: 0, invalid: 0, valid: 0, skipped: 0, created: 0 };
+    let columns: Map<number, ImportColumn> | null = null;
+    let pending: SheetRow[] = [];
+    let inflight: Promise<void> = Promise.resolve();
+    let insertError: unknown = null;
+    const atomic = mode === 'ALL_OR_NOTHING';
+
+    const placeError = (l: Location, place: 'missing' | 'ambiguous'): RowError =>
+      place === 'ambiguous'
+        ? { row: l.rowNumber, column: '楼盘', message: t(lang, 'privacy.row.ambiguousProject', { project: l.project }) }
+        : { row: l.rowNumber, column: '房号', message: t(lang, 'privacy.row.household', { project: l.project, building: l.building, unit: l.unit }) };
+    const addErrors = (errs: RowError[]) => {
+      for (const e of errs) if (report.length < REPORT_MAX) report.push(e);
+    };
+
+    const insertChunk = async (tx: Prisma.TransactionClient, part: Prepared[]) => {
+      const rows = await insertMembers(tx, part.map((p) => p.data));
+      const byKey = new Map(part.map((p) => [`${p.data.householdId}|${p.data.idNumber}`, p]));
+      const links = rows.flatMap((m) => (byKey.get(`${m.householdId}|${m.idNumber}`)?.hobbyIds ?? []).map((hobbyId) => [m.id, hobbyId] as const));
+      const children = rows.flatMap((m) => (byKey.get(`${m.householdId}|${m.idNumber}`)?.children ?? []).map((f) => ({ ...f, memberId: m.id })));
+      if (children.length) await tx.$executeRawUnsafe(INSERT_CHILDREN, dayJson(children));
+      if (links.length) {
+        await tx.$executeRaw`INSERT INTO member_hobbies ("memberId", "hobbyId") SELECT * FROM unnest(${links.map((l) => l[0])}::int[], ${links.map((l) => l[1])}::int[]) ON CONFLICT DO NOTHING`;
+      }
+      c.created += rows.length;
+      // Someone added the same person meanwhile: counted as skipped, like any duplicate.
+      c.skipped += part.length - rows.length;
+    };
+
+    const validateBatch = async (): Promise<Prepared[]> => {
+      const parsed: ParsedRow[] = [];
+      const failed: { location: Location; errors: RowError[] }[] = [];
+      for (const r of pending) {
+        const cells = new Map<ImportColumn, Cell>();
+        for (const [i, col] of columns!) cells.set(col, r.cells[i] ?? EMPTY);
+        const result = parseRow(r.number, cells, hobbies, lang);
+        if ('ok' in result) parsed.push(result.ok);
+        else {
+          c.invalid++;
+          if (result.location) failed.push({ location: result.location, errors: result.errors });
+          else addErrors(result.errors);
+        }
+      }
+      pending = [];
+      await this.lookupPlaces([...parsed, ...failed.map((f) => f.location)], places, ctx);
+      // Rows that already failed: add what is wrong with their unit or owner, if anything.
+      for (const { location, errors } of failed) {
+        const place = places.get(placeKey(location))!;
+        if (place === 'missing' || place === 'ambiguous') errors.push(placeError(location, place));
+        else if (location.ownerIdNumber && !place.owners.has(location.ownerIdNumber) && !errors.some((e) => e.column === '业主证件号码')) {
+          errors.push({ row: location.rowNumber, column: '业主证件号码', message: t(lang, 'privacy.row.owner', { idNumber: location.ownerIdNumber }) });
+        }
+        addErrors(errors);
+      }
+      const candidates: { row: ParsedRow; place: Place; ownerId: number }[] = [];
+      for (const row of parsed) {
+        const place = places.get(placeKey(row))!;
+        if (place === 'missing' || place === 'ambiguous') {
+          c.invalid++;
+          addErrors([placeError(row, place)]);
+          continue;
+        }
+        const ownerId = place.owners.get(row.ownerIdNumber);
+        const errors = eligibilityErrors({
+          birthDate: row.input.birthDate,
+          relation: row.input.relation,
+          idNumber: row.input.idNumber,
+          householdId: place.householdId,
+          owner: ownerId === undefined ? { householdId: -1, idNumber: '' } : { householdId: place.householdId, idNumber: row.ownerIdNumber },
+          today,
+        });
+        if (ownerId === undefined) errors.ownerId = { text: t(lang, 'privacy.row.owner', { idNumber: row.ownerIdNumber || '-' }) };
+        if (Object.keys(errors).length) {
+          c.invalid++;
+          addErrors(eligibilityRowErrors(row.rowNumber, errors, lang));
+          continue;
+        }
+        candidates.push({ row, place, ownerId: ownerId! });
+      }
+      // Already members of that household (an earlier import, or typed in): skipped, not failed.
+      const existing = await this.existing(candidates.map((x) => [x.place.householdId, x.row.input.idNumber]));
+      const prepared: Prepared[] = [];
+      for (const { row, place, ownerId } of candidates) {
+        c.valid++;
+        const key = `${place.householdId}|${row.input.idNumber}`;
+        if (existing.has(key) || seen.has(key)) {
+          c.skipped++;
+          continue;
+        }
+        seen.add(key);
+        const { familyMembers, hobbyIds, extra, ...form } = row.input;
+        prepared.push({
+          hobbyIds: hobbyIds ?? [],
+          children: (familyMembers ?? []).map(({ id: _id, ...f }) => f),
+          data: {
+            ...form,
+            pinyin: form.pinyin ?? toPinyin(form.name),
+            nationality: form.nationality ?? '中国',
+            joinedOn: form.joinedOn ?? today,
+            extra: extra ?? {},
+            householdId: place.householdId,
+            ownerId,
+            projectId: place.projectId,
+            buildingId: place.buildingId,
+            unitId: place.unitId,
+            regionCode: place.regionCode,
+          },
+        });
+      }
+      return prepared;
+    };
+
+    const progress = () =>
+      this.db.importJob.update({
+        where: { id: jobId },
+        data: { processedRows: c.total, validRows: c.valid, invalidRows: c.invalid, skippedRows: c.skipped, ...(atomic ? {} : { createdRows: c.created }) },
+      });
+
+    const flush = async (tx: Prisma.TransactionClient | null) => {
+      const prepared = await validateBatch();
+      await inflight;
+      if (insertError) throw insertError;
+      // All or nothing: once a row has failed nothing will be kept, so stop inserting.
+      if (prepared.length && !(atomic && c.invalid > 0)) {
+        inflight = (tx ? insertChunk(tx, prepared) : this.db.$transaction((own) => insertChunk(own, prepared))).catch((e: unknown) => {
+          insertError = e;
+        });
+      }
+      await progress();
+    };
+
+    const pass = async (tx: Prisma.TransactionClient | null) => {
+      for await (const batch of readSheet(buf)) {
+        for (const row of batch) {
+          if (!row.cells.some((x) => x?.text.trim())) continue; // blank line
+          if (!columns) {
+            const map = new Map<number, ImportColumn>();
+            row.cells.forEach((x, i) => {
+              const header = (x?.text ?? '').replace(/\s+/g, '');
+              const col = IMPORT_COLUMNS.find((k) => k.header === header);
+              if (col && ![...map.values()].includes(col)) map.set(i, col);
+            });
+            columns = map;
+            continue;
+          }
+          c.total++;
+          pending.push(row);
+          if (pending.length >= CHUNK) await flush(tx);
+        }
+      }
+      if (pending.length) await flush(tx);
+      await inflight;
+      if (insertError) throw insertError;
+    };
+
+    const ROLLBACK = Symbol('rollback');
+    if (atomic) {
+      await this.db
+        .$transaction(
+          async (tx) => {
+            await pass(tx);
+            if (c.invalid > 0) throw ROLLBACK;
+            await this.db.importJob.update({ where: { id: jobId }, data: { status: 'IMPORTING' } });
+            await this.audit.record(ctx, 'CREATE', 'members', null, { importJobId: jobId, created: c.created, skipped: c.skipped, mode }, tx);
+          },
+          { timeout: 30 * 60_000, maxWait: 60_000 },
+        )
+        .catch((e: unknown) => {
+          if (e !== ROLLBACK) throw e;
+          c.created = 0;
+        });
+    } else {
+      await pass(null);
+      if (c.created) await this.audit.record(ctx, 'CREATE', 'members', null, { importJobId: jobId, created: c.created, skipped: c.skipped, mode });
+    }
+
+    report.sort((a, b) => a.row - b.row);
+    if (report.length >= REPORT_MAX) report.push({ row: 0, column: '', message: t(lang, 'privacy.row.tooManyErrors', { max: REPORT_MAX }) });
+    await this.db.importJob.update({
+      where: { id: jobId },
+      data: {
+        status: 'DONE',
+        totalRows: c.total,
+        processedRows: c.total,
+        validRows: c.valid,
+        invalidRows: c.invalid,
+        skippedRows: c.skipped,
+        createdRows: c.created,
+        report: report as unknown as Prisma.InputJsonValue,
+        finishedAt: new Date(),
+      },
+    });
+  }
+
+  /** Households by 楼盘 (name or code) / 楼栋 / 房号 within the caller's region, with their owners. */
+  private async lookupPlaces(rows: Location[], cache: Map<string, PlaceLookup>, ctx: RequestContext): Promise<void> {
+    const keys = [...new Set(rows.map(placeKey))].filter((k) => !cache.has(k));
+    if (!keys.length) return;
+    const parts = keys.map((k) => k.split('\u0001'));
+    const found = await this.db.$queryRaw<{ key: string; householdId: number; projectId: number; buildingId: number; unitId: number; regionCode: string }[]>`
+      SELECT k.p || chr(1) || k.b || chr(1) || k.u AS key, h.id AS "householdId", p.id AS "projectId", b.id AS "buildingId", u.id AS "unitId", p."regionCode"
+      FROM unnest(${parts.map((p) => p[0])}::text[], ${parts.map((p) => p[1])}::text[], ${parts.map((p) => p[2])}::text[]) AS k(p, b, u)
+      JOIN projects p ON p.name = k.p OR p.code = k.p
+      JOIN buildings b ON b."projectId" = p.id AND b.name = k.b
+      JOIN units u ON u."buildingId" = b.id AND u.number = k.u
+      JOIN households h ON h."unitId" = u.id
+      WHERE ${ctx.user.regionCode}::text IS NULL OR p."regionCode" = ${ctx.user.regionCode}::text`;
+    const byKey = new Map<string, typeof found>();
+    for (const f of found) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    const householdIds = found.map((f) => f.householdId);
+    const owners = householdIds.length ? await this.db.householdOwner.findMany({ where: { householdId: { in: householdIds } }, select: { id: true, householdId: true, idNumber: true } }) : [];
+    const ownersOf = new Map<number, Map<string, number>>();
+    for (const o of owners) {
+      if (!ownersOf.has(o.householdId)) ownersOf.set(o.householdId, new Map());
+      ownersOf.get(o.householdId)!.set(o.idNumber, o.id);
+    }
+    for (const k of keys) {
+      const hits = byKey.get(k) ?? [];
+      if (!hits.length) cache.set(k, 'missing');
+      else if (hits.length > 1) cache.set(k, 'ambiguous');
+      else cache.set(k, { ...hits[0], owners: ownersOf.get(hits[0].householdId) ?? new Map() });
+    }
+  }
+
+  private async existing(pairs: [number, string][]): Promise<Set<string>> {
+    if (!pairs.length) return new Set();
+    const rows = await this.db.$queryRaw<{ householdId: number; idNumber: string }[]>`
+      SELECT m."householdId", m."idNumber" FROM members m
+      JOIN unnest(${pairs.map((p) => p[0])}::int[], ${pairs.map((p) => p[1])}::text[]) AS k(h, i) ON m."householdId" = k.h AND m."idNumber" = k.i`;
+    return new Set(rows.map((r) => `${r.householdId}|${r.idNumber}`));
+  }
+
+  async list(query: Record<string, unknown>) {
+    const q = parseListQuery(importListSpec, query);
+    const where = q.where as Prisma.ImportJobWhereInput;
+    const [total, rows] = await Promise.all([
+      this.db.importJob.count({ where }),
+      this.db.importJob.findMany({ where, orderBy: q.orderBy as Prisma.ImportJobOrderByWithRelationInput[], skip: q.skip, take: q.take, omit: { report: true } }),
+    ]);
+    return { total, data: rows.map((r) => this.toResponse({ ...r, report: [] }, null, null)) };
+  }
+
+  /** The job with one page of its report (report rows are 1-based `_start`/`_end` like lists). */
+  async get(id: number, query: Record<string, unknown>) {
+    const job = await this.db.importJob.findUnique({ where: { id }, omit: { report: true } });
+    if (!job) throw AppError.notFound();
+    const start = Math.max(0, Number.parseInt(String(query._start ?? '0'), 10) || 0);
+    const end = Math.min(start + 1000, Math.max(start, Number.parseInt(String(query._end ?? String(start + 100)), 10) || start + 100));
+    const [page] = await this.db.$queryRaw<{ n: number; page: RowError[] | null }[]>`
+      SELECT jsonb_array_length(report)::int AS n,
+             (SELECT jsonb_agg(e ORDER BY i) FROM jsonb_array_elements(report) WITH ORDINALITY AS x(e, i) WHERE i > ${start} AND i <= ${end}) AS page
+      FROM import_jobs WHERE id = ${id}`;
+    return this.toResponse({ ...job, report: [] }, page?.page ?? [], page?.n ?? 0);
+  }
+
+  async fullReport(id: number): Promise<{ job: ImportJob; report: RowError[] }> {
+    const job = await this.db.importJob.findUnique({ where: { id } });
+    if (!job) throw AppError.notFound();
+    return { job, report: job.report as unknown as RowError[] };
+  }
+
+  toResponse(job: ImportJob, report: RowError[] | null, reportTotal: number | null) {
+    // One pass reads, checks and (VALID_ONLY) inserts; ALL_OR_NOTHING then commits (IMPORTING).
+    let progress = 1;
+    if (job.status === 'VALIDATING') progress = job.totalRows ? Math.min(0.99, job.processedRows / job.totalRows) : 0;
+    else if (job.status === 'VALIDATED' || job.status === 'IMPORTING') progress = 0.99;
+    return {
+      id: job.id,
+      fileName: job.fileName,
+      fileSha256: job.fileSha256,
+      mode: job.mode,
+      status: job.status,
+      totalRows: job.totalRows,
+      processedRows: job.processedRows,
+      validRows: job.validRows,
+      invalidRows: job.invalidRows,
+      createdRows: job.createdRows,
+      skippedRows: job.skippedRows,
+      /** 0–100: rows read and checked (and, for VALID_ONLY, inserted) of the sheet's rows. */
+      progress: Math.round(Math.min(1, progress) * 100),
+      error: job.error,
+      createdById: job.createdById,
+      createdAt: job.createdAt.toISOString(),
+      finishedAt: job.finishedAt?.toISOString() ?? null,
+      ...(report ? { report, reportTotal } : {}),
+    };
+  }
+}
+
+/** Member columns an import fills, and the defaults of those the sheet may leave empty. */
+const MEMBER_COLUMNS = [
+  'householdId', 'projectId', 'buildingId', 'unitId', 'regionCode', 'ownerId', 'relation', 'joinedOn', 'title', 'name', 'pinyin', 'sex',
+  'birthDate', 'idType', 'idNumber', 'nationality', 'nativeRegion', 'education', 'homeAddress', 'district', 'homePhone', 'mobile', 'fax',
+  'email', 'employer', 'employerAddress', 'employerPhone', 'employerFax', 'businessType', 'position', 'employmentStatus', 'maritalStatus',
+  'weddingAnniversary', 'spouseName', 'spouseBirthDate', 'spouseNationality', 'mailingAddress', 'hobbyOther', 'joinReasons',
+  'propertyBought', 'carModel', 'carPlate', 'signedOn', 'extra',
+] as const;
+const DEFAULTS: Partial<Record<(typeof MEMBER_COLUMNS)[number], string>> = {
+  idType: `'ID_CARD'`,
+  nationality: `'中国'`,
+  employmentStatus: `'EMPLOYED'`,
+  maritalStatus: `'SINGLE'`,
+  mailingAddress: `'HOME'`,
+  extra: `'{}'::jsonb`,
+};
+const INSERT_MEMBERS = `
+  INSERT INTO members (${MEMBER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "createdAt", "updatedAt")
+  SELECT ${MEMBER_COLUMNS.map((c) => (DEFAULTS[c] ? `COALESCE(r."${c}", ${DEFAULTS[c]})` : `r."${c}"`)).join(', ')}, now(), now()
+  FROM jsonb_populate_recordset(NULL::members, $1::jsonb) AS r
+  ON CONFLICT ("householdId", "idNumber") DO NOTHING
+  RETURNING id, "householdId", "idNumber"`;
+
+/**
+ * One INSERT per batch, the rows as one JSON parameter: a thousand members with forty columns
+ * each are far more than Prisma's createMany handles quickly. The (household, ID number) unique
+ * key decides what is a duplicate, also against a member added by someone else meanwhile.
+ */
+function insertMembers(tx: Prisma.TransactionClient, rows: Prisma.MemberCreateManyInput[]) {
+  return tx.$queryRawUnsafe<{ id: number; householdId: number; idNumber: string }[]>(INSERT_MEMBERS, dayJson(rows));
+}
+
+const INSERT_CHILDREN = `
+  INSERT INTO family_members ("memberId", relation, name, "birthDate", sex)
+  SELECT r."memberId", COALESCE(r.relation, 'CHILD'), r.name, r."birthDate", r.sex
+  FROM jsonb_populate_recordset(NULL::family_members, $1::jsonb) AS r`;
+
+/** JSON with dates (UTC midnights) as YYYY-MM-DD, for date columns. */
+function dayJson(rows: unknown[]): string {
+  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'string' && v.length === 24 && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(v) ? v.slice(0, 10) : v));
+}
+
+function placeKey(r: Location): string {
+  return `${r.project}\u0001${r.building}\u0001${r.unit}`;
+}
