@@ -78,6 +78,9 @@ export const en: Shape<Translation> = {
   loading: 'Loading…',
   table: { actions: 'Actions' },
   documentTitle: { default: "Owners' Club Admin", suffix: " | Owners' Club Admin" },
+  membership: { membership: 'Membership' },
+  'card-management': { 'card-management': 'Cards and fees' },
+  governance: { governance: 'Data and privacy' },
   dashboard: {
     dashboard: 'Member analysis',
     title: 'Member characteristics',

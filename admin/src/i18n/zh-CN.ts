@@ -74,6 +74,9 @@ export const zhCN = {
   loading: '加载中…',
   table: { actions: '操作' },
   documentTitle: { default: '客户会管理系统', suffix: ' | 客户会管理系统' },
+  membership: { membership: '会员管理' },
+  'card-management': { 'card-management': '会员卡与卡费' },
+  governance: { governance: '资料与隐私' },
   dashboard: {
     dashboard: '会员分析',
     title: '会员特征分析',

@@ -2,6 +2,9 @@ import type { AccessControlProvider } from '@refinedev/core';
 import i18n from '../i18n';
 import { loadCurrentUser } from './session';
 import { features } from '../features';
+import { MENU_GROUPS } from './resources';
+
+const GROUPS = new Set(MENU_GROUPS.map((g) => g.name));
 
 const featurePermissions = Object.assign({}, ...features.map((f) => f.permissions ?? {})) as Record<string, Partial<Record<string, string>>>;
 
@@ -13,7 +16,7 @@ const permissionFor = (resource: string, action: string): string => {
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action }) => {
-    if (!resource) return { can: true };
+    if (!resource || GROUPS.has(resource)) return { can: true };
     const user = await loadCurrentUser();
     const allowed = user?.permissions.includes(permissionFor(resource, action)) ?? false;
     return allowed ? { can: true } : { can: false, reason: i18n.t('errors.forbidden') };

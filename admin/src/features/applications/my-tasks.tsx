@@ -29,12 +29,12 @@ export const MyTasks = () => {
       <Typography.Paragraph type="secondary">{t('applications.tasks.intro')}</Typography.Paragraph>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col>
-          <Statistic title={t('applications.tasks.total')} value={tasks?.counts.reduce((s, c) => s + c.total, 0) ?? 0} />
+          <Statistic title={t('applications.tasks.total')} value={tasks?.counts?.reduce((s, c) => s + c.total, 0) ?? 0} />
         </Col>
         <Col>
           <Statistic title={t('applications.tasks.overdue')} value={tasks?.overdue ?? 0} valueStyle={{ color: tasks?.overdue ? '#cf1322' : undefined }} data-testid="tasks-overdue" />
         </Col>
-        {tasks?.counts.map((c) => (
+        {tasks?.counts?.map((c) => (
           <Col key={c.status}>
             <Statistic
               title={<StatusTag status={c.status} />}

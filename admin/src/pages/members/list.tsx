@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberListItem } from './types';
 import { useEnum } from './options';
 import { useLocationSelects } from './use-location-selects';
+import { MemberExportButtons } from '../../features/privacy/export-buttons';
 
 interface SearchValues {
   q?: string;
@@ -54,8 +55,18 @@ export const MemberList = () => {
     buildingId ? Number(buildingId) : undefined,
   );
 
+  // The export takes exactly what the list shows: its filters and search.
+  const activeFilters = Object.fromEntries(
+    filters.flatMap((f) => ('field' in f && f.value !== undefined && f.value !== '' ? [[f.field, f.value]] : [])),
+  );
+
   return (
-    <List>
+    <List headerButtons={({ defaultButtons }) => (
+      <>
+        <MemberExportButtons filters={activeFilters} />
+        {defaultButtons}
+      </>
+    )}>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           {...searchFormProps}
