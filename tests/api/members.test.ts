@@ -103,6 +103,18 @@ describe('M-11 masking and the audit log', () => {
   });
 });
 
+describe('M-11 audit under concurrency', () => {
+  it('logs every one of many simultaneous unmasked reads before answering it', async () => {
+    const before = await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', actorName: 'officer' } });
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => api.call('GET', `/api/members?_start=${i}&_end=${i + 2}`, { token: officer })));
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    // Each answer was sent only after its entry was committed, so all are there now.
+    const after = await t.db.auditLog.findMany({ where: { action: 'READ_UNMASKED', actorName: 'officer' }, orderBy: { id: 'desc' }, take: 25 });
+    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', actorName: 'officer' } })).toBe(before + 25);
+    expect(new Set(after.map((a) => a.requestId)).size).toBe(25);
+  });
+});
+
 describe('creating members (M-2, M-4)', () => {
   it('creates a member with the whole form, family members and hobbies', async () => {
     const h = await householdIn(t.db, 'NJ');

@@ -74,7 +74,7 @@ export class MembersService {
       this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
     ]);
     const unmasked = await this.unmasked(ctx);
-    if (unmasked && rows.length) await this.audit.record(ctx, 'READ_UNMASKED', 'members', null, { ids: rows.map((r) => r.id) });
+    if (unmasked && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id) });
     return { total, data: rows.map((r) => toMemberListItem(r, unmasked)) };
   }
 
@@ -87,7 +87,7 @@ export class MembersService {
   async get(id: number, ctx: RequestContext) {
     const row = await this.findDetail(id, ctx);
     const unmasked = await this.unmasked(ctx);
-    if (unmasked) await this.audit.record(ctx, 'READ_UNMASKED', 'members', id);
+    if (unmasked) await this.audit.recordRead(ctx, 'members', id);
     return toMemberDetail(row, unmasked);
   }
 
