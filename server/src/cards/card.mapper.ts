@@ -59,6 +59,7 @@ export function toCard(c: CardRow, unmasked: boolean) {
     voidReason: c.voidReason,
     /** The applicant's photo (application document), when the card came through an application. */
     photoDocumentId: c.member.application?.documents[0]?.id ?? null,
+    applicationId: c.member.application?.id ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }

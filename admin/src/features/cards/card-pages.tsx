@@ -1,3 +1,6 @@
+import { useEffect, useState } from 'react';
+import { httpClient } from '../../providers/http-client';
+import { API_URL } from '../../providers/data-provider';
 import type { CrudFilter } from '@refinedev/core';
 import { useCustom, useShow } from '@refinedev/core';
 import { getDefaultSortOrder, List, ListButton, RefreshButton, Show, ShowButton, useSelect, useTable } from '@refinedev/antd';
@@ -169,6 +172,32 @@ export const CardShow = () => {
   );
 };
 
+/**
+ * The applicant's photo from the application's documents. The file needs the bearer token, so it
+ * is fetched with the API client and shown from an object URL (an <img src> would go unsigned).
+ */
+const CardPhoto = ({ applicationId, documentId, placeholder }: { applicationId: number | null; documentId: number | null; placeholder: string }) => {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!applicationId || !documentId) return;
+    let url: string | null = null;
+    let live = true;
+    void httpClient
+      .get<Blob>(`${API_URL}/applications/${applicationId}/documents/${documentId}`, { responseType: 'blob' })
+      .then((r) => {
+        if (!live) return;
+        url = URL.createObjectURL(r.data);
+        setSrc(url);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [applicationId, documentId]);
+  return src ? <img src={src} alt="" data-testid="card-photo" style={{ width: '100%', height: '100%', objectFit: 'cover' }} /> : <>{placeholder}</>;
+};
+
 /** M-7: the card as printed — photo, name and number. */
 export const CardPrint = () => {
   const { t } = useTranslation();
@@ -186,7 +215,7 @@ export const CardPrint = () => {
             style={{ width: '22mm', height: '28mm', border: '1px dashed #555', display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#888', fontSize: 11, flex: 'none' }}
             data-photo-document={c.photoDocumentId ?? undefined}
           >
-            {t('cards.photoPlaceholder')}
+            <CardPhoto applicationId={c.applicationId} documentId={c.photoDocumentId} placeholder={t('cards.photoPlaceholder')} />
           </div>
           <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', flex: 1 }}>
             <div style={{ fontWeight: 700, fontSize: 14 }}>{t('cards.cardTitle')}</div>

@@ -37,6 +37,7 @@ export interface CardRecord {
   voidedAt: string | null;
   voidReason: string | null;
   photoDocumentId: number | null;
+  applicationId: number | null;
   createdAt: string;
 }
 
