@@ -9,6 +9,7 @@ import { createPrismaClient } from '../server/src/database/prisma.service.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 import { isEmpty, seedClub } from '../prisma/seed/seed-club.ts';
 import { seedCards } from '../prisma/seed/seed-cards.ts';
+import { seedApplications } from '../prisma/seed/seed-applications.ts';
 import { spawnCube } from './lib/cube-process.ts';
 import { openDatabase } from './lib/database.ts';
 
@@ -52,7 +53,11 @@ try {
       onProgress: (done, total) => say(`  seeded ${done}/${total} members`),
     });
     const cards = await seedCards(db);
-    say(`demo data: ${result.projects} projects, ${result.households} households, ${result.members} members, ${result.familyMembers} family members, ${cards.cards} cards with their fee receipts`);
+    const applications = await seedApplications(db);
+    say(
+      `demo data: ${result.projects} projects, ${result.households} households, ${result.members} members, ` +
+        `${result.familyMembers} family members, ${cards.cards} cards with their fee receipts, ${applications.applications} applications in progress`,
+    );
     seeded = true;
   }
 

@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 import { seedClub } from '../prisma/seed/seed-club.ts';
+import { seedCards } from '../prisma/seed/seed-cards.ts';
+import { seedApplications } from '../prisma/seed/seed-applications.ts';
+import { MemberCreateInput } from '../server/src/members/member.schema.ts';
+import { validate } from '../server/src/common/validation.ts';
 import { isValidResidentId } from '../server/src/members/resident-id.ts';
 import { ROLE_PERMISSIONS } from '../server/src/auth/permissions.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
@@ -64,6 +68,24 @@ describe('demo seed', () => {
     expect(new Set(staff.map((s) => s.role))).toEqual(new Set(Object.keys(ROLE_PERMISSIONS)));
     expect(staff.map((s) => s.username).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
     expect(await verify(staff[0].passwordHash, DEMO_PASSWORD)).toBe(true);
+  });
+});
+
+describe('demo applications (M-4..M-6)', () => {
+  it('puts applications in every early state, with working-day deadlines, some overdue, each a valid form', async () => {
+    await seedCards(demo.db);
+    const { applications } = await seedApplications(demo.db);
+    expect(applications).toBeGreaterThan(20);
+    const rows = await demo.db.application.findMany({ include: { household: true } });
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'REJECTED']));
+    expect(rows.filter((r) => r.status !== 'REJECTED').every((r) => r.dueOn !== null)).toBe(true);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    expect(rows.some((r) => r.dueOn && r.dueOn < today)).toBe(true);
+    expect(rows.some((r) => r.dueOn && r.dueOn >= today)).toBe(true);
+    // M-3: only households with a free card place.
+    expect(rows.every((r) => r.household.activeCards < r.household.cardLimit)).toBe(true);
+    for (const r of rows) validate(MemberCreateInput, { ...(r.form as object), householdId: r.householdId, ownerId: r.ownerId }, 'zh');
+    expect(await demo.db.applicationEvent.count()).toBeGreaterThanOrEqual(rows.length);
   });
 });
 
