@@ -1,5 +1,7 @@
 import { maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone } from '../common/masking.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { unitLabel as memberUnitLabel } from '../members/member.mapper.js';
+import type { PlaceLabel } from '../reference/place-labels.js';
 
 /** Prisma rows never leave the API as they are: these shapes are where M-11 masking happens. */
 
@@ -23,17 +25,27 @@ export const applicationListSelect = {
   regionCode: true,
   memberId: true,
   batchId: true,
-  household: { select: { project: { select: { name: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } },
 } satisfies Prisma.ApplicationSelect;
 
-export type ApplicationListRow = Prisma.ApplicationGetPayload<{ select: typeof applicationListSelect }>;
+/** A list row with its household's place names, in the shape a relation select would give. */
+export type ApplicationListRow = Prisma.ApplicationGetPayload<{ select: typeof applicationListSelect }> & {
+  household: { project: { name: string }; unit: { number: string; building: { name: string } } };
+};
+
+/** Attaches place names loaded in one query per page (reference/place-labels.ts). */
+export function withHouseholdPlaces<R extends { householdId: number }>(rows: R[], labels: Map<number, PlaceLabel>) {
+  return rows.map((r) => {
+    const l = labels.get(r.householdId);
+    return { ...r, household: { project: { name: l?.projectName ?? '' }, unit: { number: l?.unitNumber ?? '', building: { name: l?.buildingName ?? '' } } } };
+  });
+}
 
 export function day(d: Date | null | undefined): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
 export function unitLabel(row: ApplicationListRow): string {
-  return `${row.household.unit.building.name}${row.household.unit.number}室`;
+  return memberUnitLabel(row.household.unit.building.name, row.household.unit.number);
 }
 
 /** M-6: the deadline of the current step, whether it has passed and how many working days remain. */

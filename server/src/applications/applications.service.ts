@@ -15,7 +15,8 @@ import { eligibilityErrors } from '../members/eligibility.js';
 import { MemberCreateInput } from '../members/member.schema.js';
 import { MembersService } from '../members/members.service.js';
 import { FILE_STORAGE, MAX_UPLOAD_BYTES, sniffType, type FileStorage } from '../storage/file-storage.js';
-import { applicationListSelect, day, maskForm, toApplicationListItem, type ApplicationListRow, type Deadline } from './application.mapper.js';
+import { applicationListSelect, day, maskForm, toApplicationListItem, withHouseholdPlaces, type ApplicationListRow, type Deadline } from './application.mapper.js';
+import { householdLabels } from '../reference/place-labels.js';
 import {
   APPLICATION_STATUSES,
   COLLECTION_POINTS,
@@ -102,8 +103,9 @@ export class ApplicationsService {
     return { overdue: false, workingDaysLeft: await this.calendar.workingDaysBetween(today, dueOn) };
   }
 
-  private async listItems(rows: ApplicationListRow[]) {
+  private async listItems(scalars: Omit<ApplicationListRow, 'household'>[]) {
     const today = clubToday();
+    const rows = withHouseholdPlaces(scalars, await householdLabels(this.db, scalars.map((r) => r.householdId)));
     return Promise.all(rows.map(async (r) => toApplicationListItem(r, await this.deadline(r.dueOn, today))));
   }
 

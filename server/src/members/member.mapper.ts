@@ -19,9 +19,6 @@ export const memberListSelect = {
   projectId: true,
   buildingId: true,
   unitId: true,
-  project: { select: { name: true } },
-  building: { select: { name: true } },
-  unit: { select: { number: true } },
 } satisfies Prisma.MemberSelect;
 
 export const memberDetailInclude = {
@@ -33,7 +30,16 @@ export const memberDetailInclude = {
   hobbies: { select: { hobbyId: true }, orderBy: { hobbyId: 'asc' } },
 } satisfies Prisma.MemberInclude;
 
-type ListRow = Prisma.MemberGetPayload<{ select: typeof memberListSelect }>;
+/** A list row with its place names (loaded in one query per page: reference/place-labels.ts). */
+type ListRow = Prisma.MemberGetPayload<{ select: typeof memberListSelect }> & { project: { name: string }; building: { name: string }; unit: { number: string } };
+
+/** Attaches place names to list rows in the shape the mappers read. */
+export function withPlaces<R extends { unitId: number }>(rows: R[], labels: Map<number, { projectName: string; buildingName: string; unitNumber: string }>) {
+  return rows.map((r) => {
+    const l = labels.get(r.unitId);
+    return { ...r, project: { name: l?.projectName ?? '' }, building: { name: l?.buildingName ?? '' }, unit: { number: l?.unitNumber ?? '' } };
+  });
+}
 type DetailRow = Prisma.MemberGetPayload<{ include: typeof memberDetailInclude }>;
 
 export function day(d: Date | null): string | null {

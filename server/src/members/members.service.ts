@@ -8,7 +8,8 @@ import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { eligibilityErrors } from './eligibility.js';
-import { memberDetailInclude, memberListSelect, toMemberDetail, toMemberListItem } from './member.mapper.js';
+import { memberDetailInclude, memberListSelect, toMemberDetail, toMemberListItem, withPlaces } from './member.mapper.js';
+import { unitLabels } from '../reference/place-labels.js';
 import { RELATIONS, SEXES, STATUSES, TITLES, type MemberCreateInput, type MemberUpdateInput } from './member.schema.js';
 import { toPinyin } from './pinyin.js';
 import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
@@ -73,9 +74,9 @@ export class MembersService {
       this.db.member.count({ where }),
       this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
     ]);
-    const unmasked = await this.unmasked(ctx);
+    const [unmasked, labels] = await Promise.all([this.unmasked(ctx), unitLabels(this.db, rows.map((r) => r.unitId))]);
     if (unmasked && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id) });
-    return { total, data: rows.map((r) => toMemberListItem(r, unmasked)) };
+    return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, unmasked)) };
   }
 
   private async findDetail(id: number, ctx: RequestContext) {

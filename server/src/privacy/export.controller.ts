@@ -8,7 +8,8 @@ import { listQueryDocs } from '../crud/crud-http.js';
 import { parseListQuery } from '../crud/list-query.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { day, memberListSelect, toMemberListItem, unitLabel } from '../members/member.mapper.js';
+import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from '../members/member.mapper.js';
+import { unitLabels } from '../reference/place-labels.js';
 import { memberListSpec } from '../members/members.service.js';
 import { MaskingPolicy } from './masking-policy.js';
 import { LABELS } from './import/columns.js';
@@ -103,7 +104,8 @@ export class MemberExportController {
       { header: '区域', key: 'regionCode', width: 8 },
     ]);
     for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
-      for (const r of rows) {
+      const labels = await unitLabels(this.db, rows.map((r) => r.unitId));
+      for (const r of withPlaces(rows, labels)) {
         const m = toMemberListItem(r, unmasked);
         sheet.add({
           ...m,
