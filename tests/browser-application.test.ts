@@ -56,6 +56,7 @@ describe('an application in the admin, from receipt through card issue', () => {
     await page.fill('#mobile', `139${String(Date.now()).slice(-8)}`);
     await page.click('[data-testid="application-save"]');
     await page.waitForURL(/\/applications\/show\/\d+/);
+    const applicationId = /\/applications\/show\/(\d+)/.exec(page.url())![1];
     await expect.poll(status).toContain('已接收');
     expect(await page.locator('[data-testid="application-no"]').textContent()).toMatch(/^SQ\d{4}-\d{6}$/);
 
@@ -75,6 +76,13 @@ describe('an application in the admin, from receipt through card issue', () => {
     await page.click('[data-testid="member-link"]');
     await page.waitForURL(/\/members\/show\/\d+/);
     await expect.poll(() => page.locator('[data-testid="section-personal"]').textContent()).toContain(name);
+
+    // Appendix 1: the application form prints with the applicant and the eight sections.
+    await page.goto(`${system.baseUrl}/applications/print/${applicationId}`);
+    const form = page.locator('[data-testid="application-form"]');
+    await expect.poll(() => form.textContent(), { timeout: 20_000 }).toContain(name);
+    const text = (await form.textContent()) ?? '';
+    for (const h of ['一、个人资料', '二、职业', '三、婚姻状况', '四、家庭资料', '五、通讯地址', '六、兴趣爱好', '七、其它', '八、签署']) expect(text).toContain(h);
     expect(pageErrors).toEqual([]);
   }, 150_000);
 });

@@ -1,7 +1,7 @@
 import { useShow, type HttpError } from '@refinedev/core';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -222,7 +222,19 @@ export const ApplicationShow = () => {
   const refetch = () => void query.refetch();
   const f = (app?.form ?? {}) as Record<string, unknown>;
   return (
-    <Show isLoading={query.isLoading} headerButtons={<><ListButton /><RefreshButton onClick={refetch} /></>}>
+    <Show isLoading={query.isLoading} headerButtons={
+        <>
+          <ListButton />
+          {app && (
+            <Link to={`/applications/print/${app.id}`}>
+              <Button icon={<PrinterOutlined />} data-testid="print-application-form">
+                {t('applications.printForm.button')}
+              </Button>
+            </Link>
+          )}
+          <RefreshButton onClick={refetch} />
+        </>
+      }>
       {app && (
         <Row gutter={16}>
           <Col xs={24} xl={15}>

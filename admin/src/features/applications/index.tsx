@@ -4,6 +4,7 @@ import type { AdminFeature } from '../types';
 import { ApplicationList } from './application-list';
 import { ApplicationReceive } from './application-receive';
 import { ApplicationShow } from './application-show';
+import { ApplicationPrint, PickupBatchPhotos } from './application-print';
 import { MyTasks } from './my-tasks';
 import { PickupBatchCreate, PickupBatchList, PickupBatchShow } from './pickup-batches';
 import { applicationsEn, applicationsZh } from './i18n';
@@ -22,11 +23,13 @@ export const applicationsFeature: AdminFeature = {
         <Route index element={<ApplicationList />} />
         <Route path="create" element={<ApplicationReceive />} />
         <Route path="show/:id" element={<ApplicationShow />} />
+        <Route path="print/:id" element={<ApplicationPrint />} />
       </Route>
       <Route path="/pickup-batches">
         <Route index element={<PickupBatchList />} />
         <Route path="create" element={<PickupBatchCreate />} />
         <Route path="show/:id" element={<PickupBatchShow />} />
+        <Route path="photos/:id" element={<PickupBatchPhotos />} />
       </Route>
     </Route>
   ),

@@ -2,11 +2,11 @@ import type { HttpError } from '@refinedev/core';
 import { useShow } from '@refinedev/core';
 import { Create, CreateButton, List, ShowButton, useTable } from '@refinedev/antd';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PictureOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
 import { dateItemProps } from '../../pages/members/member-form';
@@ -150,6 +150,13 @@ const Show = ({ isLoading, b, t }: { isLoading: boolean; b: BatchDetail | undefi
   <Card loading={isLoading}>
     <style>{PRINT_CSS}</style>
     <div className="no-print" style={{ marginBottom: 12, textAlign: 'right' }}>
+      {b && (
+        <Link to={`/pickup-batches/photos/${b.id}`} style={{ marginRight: 8 }}>
+          <Button icon={<PictureOutlined />} data-testid="photo-sheet-link">
+            {t('pickup-batches.photos.button')}
+          </Button>
+        </Link>
+      )}
       <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
         {t('pickup-batches.print')}
       </Button>
