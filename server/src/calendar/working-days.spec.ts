@@ -31,4 +31,18 @@ describe('working days (Chinese calendar)', () => {
   it('counts working days between two dates', () => {
     expect(cal.workingDaysBetween(utcDay('2026-09-30'), utcDay('2026-10-12'))).toBe(4); // 8, 9, 10, 12
   });
+  it('counts long ranges exactly as day-by-day counting does', () => {
+    const slow = (from: Date, to: Date) => {
+      let n = 0;
+      const d = new Date(from);
+      while (isoDay(d) < isoDay(to)) {
+        d.setUTCDate(d.getUTCDate() + 1);
+        if (cal.isWorkingDay(d)) n += 1;
+      }
+      return n;
+    };
+    for (const [from, to] of [['2025-01-01', '2026-12-31'], ['2026-09-26', '2026-10-11'], ['2026-10-10', '2026-10-10'], ['2026-10-03', '2026-10-04'], ['2026-12-31', '2026-01-01']]) {
+      expect(cal.workingDaysBetween(utcDay(from), utcDay(to)), `${from}..${to}`).toBe(slow(utcDay(from), utcDay(to)));
+    }
+  });
 });
