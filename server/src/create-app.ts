@@ -42,7 +42,9 @@ export async function createApp(config: AppConfig, db: Db, opts: CreateAppOption
   });
 
   if (existsSync(join(config.adminDist, 'index.html'))) {
-    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    // Only outside /api: a static lookup costs a file-system stat on every API request otherwise.
+    const assets = express.static(config.adminDist, { index: false, maxAge: '1h' });
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : assets(req, res, next)));
     // The admin is a single-page app: every other GET outside /api is its index.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/cubejs-api')) return next();
