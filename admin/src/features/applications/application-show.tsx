@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
 import { Deadline, StatusTag, useCurrentUser, useEnumOptions, type ApplicationDetail } from './shared';
+import { useEnum, type EnumName } from '../../pages/members/options';
 
 /** The action buttons of the current state; each role sees only what its permissions allow. */
 const Actions = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) => {
@@ -221,6 +222,9 @@ export const ApplicationShow = () => {
   const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications' });
   const refetch = () => void query.refetch();
   const f = (app?.form ?? {}) as Record<string, unknown>;
+  const { label } = useEnum();
+  // Closed sets of the form are shown by their names, not their codes.
+  const shown = (k: string) => (['relation', 'title', 'sex'].includes(k) ? label(k as EnumName, String(f[k])) : String(f[k]));
   return (
     <Show isLoading={query.isLoading} headerButtons={
         <>
@@ -274,12 +278,12 @@ export const ApplicationShow = () => {
                 {app.rejectionReason && <Descriptions.Item label={t('applications.fields.rejectionReason')} span={2}>{app.rejectionReason}</Descriptions.Item>}
               </Descriptions>
             </Card>
-            <Card size="small" title="M-4" style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('applications.printForm.title')} style={{ marginBottom: 16 }}>
               <Descriptions column={{ xs: 1, md: 3 }} size="small">
                 {['name', 'pinyin', 'relation', 'title', 'sex', 'birthDate', 'idNumber', 'mobile', 'email', 'homeAddress', 'employer', 'position'].map((k) =>
                   f[k] !== undefined && f[k] !== null ? (
                     <Descriptions.Item key={k} label={t(`members.fields.${k}`)}>
-                      {String(f[k])}
+                      {shown(k)}
                     </Descriptions.Item>
                   ) : null,
                 )}
