@@ -101,18 +101,29 @@ describe('M-11: data-use request approval chains', () => {
 });
 
 describe('M-11: an approved request unmasks for its requester until it expires', () => {
-  it('M-11: the grant unmasks member reads (audited) and expiry masks them again', async () => {
+  it('M-11: the grant unmasks the kinds of information it names (audited) and expiry masks them again', async () => {
     const m = await t.db.member.findFirstOrThrow({ orderBy: { id: 'desc' } });
     const before = await api.call('GET', `/api/members/${m.id}`, { token: tokens.editor });
     expect(before.body.masked).toBe(true);
+    expect(before.body.mobile).not.toBe(m.mobile);
 
+    // Asked for phone numbers and birthdays (the default request of this file): only those open up.
     const r = await request('editor', { department: '会刊编辑部', purpose: '会刊寄送地址核对' });
     await api.call('POST', `/api/data-use-requests/${r.body.id}/approve`, { token: tokens.manager, body: {} });
     const during = await api.call('GET', `/api/members/${m.id}`, { token: tokens.editor });
-    expect(during.body.masked).toBe(false);
-    expect(during.body.idNumber).toBe(m.idNumber);
+    expect(during.body.mobile).toBe(m.mobile);
+    expect(during.body.birthDate).toBe(m.birthDate.toISOString().slice(0, 10));
+    expect(during.body.idNumber).not.toBe(m.idNumber);
+    expect(during.body.masked).toBe(true);
     const audit = await t.db.auditLog.findFirst({ where: { action: 'READ_UNMASKED', actorName: 'editor', recordId: String(m.id) } });
-    expect(audit).not.toBeNull();
+    expect(audit?.detail).toMatchObject({ fields: ['phone', 'birthday'] });
+
+    const all = await request('editor', { department: '会刊编辑部', purpose: '会员资料核对', informationKinds: ['ID_NUMBER', 'PHONE', 'EMAIL', 'ADDRESS', 'BIRTHDAY'] });
+    await api.call('POST', `/api/data-use-requests/${all.body.id}/approve`, { token: tokens.manager, body: {} });
+    const full = await api.call('GET', `/api/members/${m.id}`, { token: tokens.editor });
+    expect(full.body.masked).toBe(false);
+    expect(full.body.idNumber).toBe(m.idNumber);
+    await t.db.dataUseRequest.update({ where: { id: all.body.id }, data: { validUntil: new Date(Date.now() - 1000) } });
 
     await t.db.dataUseRequest.update({ where: { id: r.body.id }, data: { validUntil: new Date(Date.now() - 1000) } });
     // Grants are cached for MaskingPolicy.CACHE_MS; a test does not wait that long.
@@ -156,7 +167,7 @@ describe('M-11, M-12: exports', () => {
     const idCol = (stillMasked.rows[0] as string[]).indexOf('证件号码');
     expect(stillMasked.rows.slice(1).every((x) => String(x[idCol]).includes('*'))).toBe(true);
     const m = await t.db.member.findFirstOrThrow();
-    expect((await api.call('GET', `/api/members/${m.id}`, { token: tokens.activity })).body.masked).toBe(false);
+    expect((await api.call('GET', `/api/members/${m.id}`, { token: tokens.activity })).body.mobile).toBe(m.mobile);
 
     const r = await request('marketing', { department: '营销部', allowExport: true, informationKinds: ['MEMBER_LIST', 'PHONE'] });
     await api.call('POST', `/api/data-use-requests/${r.body.id}/approve`, { token: tokens.manager, body: {} });
@@ -167,6 +178,9 @@ describe('M-11, M-12: exports', () => {
     const full = await xlsx('/api/members/export.xlsx?regionCode=NJ', tokens.marketing);
     expect(full.rows.length).toBeGreaterThan(1);
     expect(full.rows.slice(1).every((x) => !String(x[mobileCol]).includes('*'))).toBe(true);
+    // The request named phone numbers, not ID numbers.
+    const idColumn = (full.rows[0] as string[]).indexOf('证件号码');
+    expect(full.rows.slice(1).every((x) => String(x[idColumn]).includes('*'))).toBe(true);
     const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: 'EXPORT', actorName: 'marketing' }, orderBy: { id: 'desc' } });
     expect(entry.detail).toMatchObject({ unmasked: true, dataUseRequestIds: [r.body.id] });
   });

@@ -31,3 +31,29 @@ export function maskDate(v: string | null): string | null {
   if (!v) return v;
   return `${v.slice(0, 4)}-**-**`;
 }
+
+/** Which kinds of personal data a reader sees unmasked (M-11). */
+export interface Visibility {
+  idNumber: boolean;
+  phone: boolean;
+  email: boolean;
+  address: boolean;
+  birthday: boolean;
+}
+
+export const ALL_VISIBLE: Visibility = { idNumber: true, phone: true, email: true, address: true, birthday: true };
+export const NONE_VISIBLE: Visibility = { idNumber: false, phone: false, email: false, address: false, birthday: false };
+
+export function anyVisible(v: Visibility): boolean {
+  return v.idNumber || v.phone || v.email || v.address || v.birthday;
+}
+
+export function allVisible(v: Visibility): boolean {
+  return v.idNumber && v.phone && v.email && v.address && v.birthday;
+}
+
+/** The personal-data kinds a data-use request may name (appendix 5), as field visibility. */
+export function visibilityOfKinds(kinds: readonly string[]): Visibility {
+  const has = (k: string) => kinds.includes(k);
+  return { idNumber: has('ID_NUMBER'), phone: has('PHONE'), email: has('EMAIL'), address: has('ADDRESS'), birthday: has('BIRTHDAY') || has('FAMILY') };
+}

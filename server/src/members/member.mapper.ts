@@ -1,4 +1,4 @@
-import { maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone } from '../common/masking.js';
+import { allVisible, maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone, type Visibility } from '../common/masking.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /** Prisma rows never leave the API as they are: these shapes are where M-11 masking happens. */
@@ -50,16 +50,16 @@ export function unitLabel(buildingName: string, unitNumber: string): string {
   return `${buildingName}${unitNumber}室`;
 }
 
-export function toMemberListItem(m: ListRow, unmasked: boolean) {
+export function toMemberListItem(m: ListRow, v: Visibility) {
   return {
     id: m.id,
     name: m.name,
     pinyin: m.pinyin,
     title: m.title,
     sex: m.sex,
-    birthDate: unmasked ? day(m.birthDate) : maskDate(day(m.birthDate)),
-    mobile: unmasked ? m.mobile : maskPhone(m.mobile),
-    idNumber: unmasked ? m.idNumber : maskIdNumber(m.idNumber),
+    birthDate: v.birthday ? day(m.birthDate) : maskDate(day(m.birthDate)),
+    mobile: v.phone ? m.mobile : maskPhone(m.mobile),
+    idNumber: v.idNumber ? m.idNumber : maskIdNumber(m.idNumber),
     relation: m.relation,
     status: m.status,
     joinedOn: day(m.joinedOn),
@@ -73,12 +73,12 @@ export function toMemberListItem(m: ListRow, unmasked: boolean) {
   };
 }
 
-export function toMemberDetail(m: DetailRow, unmasked: boolean) {
-  const phone = unmasked ? (v: string | null) => v : maskPhone;
-  const date = unmasked ? (v: Date | null) => day(v) : (v: Date | null) => maskDate(day(v));
-  const address = unmasked ? (v: string | null) => v : maskAddress;
+export function toMemberDetail(m: DetailRow, v: Visibility) {
+  const phone = v.phone ? (x: string | null) => x : maskPhone;
+  const date = v.birthday ? (x: Date | null) => day(x) : (x: Date | null) => maskDate(day(x));
+  const address = v.address ? (x: string | null) => x : maskAddress;
   return {
-    ...toMemberListItem(m, unmasked),
+    ...toMemberListItem(m, v),
     householdId: m.householdId,
     ownerId: m.ownerId,
     idType: m.idType,
@@ -89,7 +89,7 @@ export function toMemberDetail(m: DetailRow, unmasked: boolean) {
     district: m.district,
     homePhone: phone(m.homePhone),
     fax: phone(m.fax),
-    email: unmasked ? m.email : maskEmail(m.email),
+    email: v.email ? m.email : maskEmail(m.email),
     employer: m.employer,
     employerAddress: address(m.employerAddress),
     employerPhone: phone(m.employerPhone),
@@ -115,7 +115,7 @@ export function toMemberDetail(m: DetailRow, unmasked: boolean) {
     extra: m.extra,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
-    masked: !unmasked,
+    masked: !allVisible(v),
     household: { id: m.household.id, unitLabel: unitLabel(m.building.name, m.unit.number), owners: m.household.owners },
   };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../common/app-error.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MaskingPolicy } from '../privacy/masking-policy.js';
+import { allVisible, anyVisible, type Visibility } from '../common/masking.js';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
@@ -50,6 +51,11 @@ export const memberListSpec: ListSpec = {
   defaultSort: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }],
 };
 
+/** For the audit entry of a partial read: which kinds were shown. */
+function unmaskedFields(v: Visibility): { fields?: string[] } {
+  return allVisible(v) ? {} : { fields: Object.entries(v).filter(([, on]) => on).map(([k]) => k) };
+}
+
 function today(): Date {
   const now = new Date();
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
@@ -63,8 +69,8 @@ export class MembersService {
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
   ) {}
 
-  private unmasked(ctx: RequestContext): Promise<boolean> {
-    return this.masking.canUnmask(ctx.user);
+  private visibility(ctx: RequestContext): Promise<Visibility> {
+    return this.masking.visibility(ctx.user);
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
@@ -74,9 +80,9 @@ export class MembersService {
       this.db.member.count({ where }),
       this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
     ]);
-    const [unmasked, labels] = await Promise.all([this.unmasked(ctx), unitLabels(this.db, rows.map((r) => r.unitId))]);
-    if (unmasked && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id) });
-    return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, unmasked)) };
+    const [visible, labels] = await Promise.all([this.visibility(ctx), unitLabels(this.db, rows.map((r) => r.unitId))]);
+    if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
+    return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
   }
 
   private async findDetail(id: number, ctx: RequestContext) {
@@ -87,9 +93,9 @@ export class MembersService {
 
   async get(id: number, ctx: RequestContext) {
     const row = await this.findDetail(id, ctx);
-    const unmasked = await this.unmasked(ctx);
-    if (unmasked) await this.audit.recordRead(ctx, 'members', id);
-    return toMemberDetail(row, unmasked);
+    const visible = await this.visibility(ctx);
+    if (anyVisible(visible)) await this.audit.recordRead(ctx, 'members', id, unmaskedFields(visible));
+    return toMemberDetail(row, visible);
   }
 
   private async checkHobbies(ids: number[] | undefined, db: Db | Prisma.TransactionClient = this.db): Promise<void> {

@@ -10,6 +10,7 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from '../members/member.mapper.js';
 import { unitLabels } from '../reference/place-labels.js';
+import { anyVisible } from '../common/masking.js';
 import { memberListSpec } from '../members/members.service.js';
 import { MaskingPolicy } from './masking-policy.js';
 import { LABELS } from './import/columns.js';
@@ -80,7 +81,8 @@ export class MemberExportController {
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
   async exportList(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
     const { filters, where, orderBy } = memberWhere(query, ctx);
-    const unmasked = await this.masking.canExportUnmasked(ctx.user);
+    const visible = await this.masking.exportVisibility(ctx.user);
+    const unmasked = anyVisible(visible);
     const total = await this.db.member.count({ where });
     const grant = unmasked && !ctx.user.permissions.includes('members:unmask') ? (await this.masking.grant(ctx.user)).requestIds : undefined;
     await this.audit.record(ctx, 'EXPORT', 'members', null, { filters: filters as Prisma.InputJsonObject, rows: total, unmasked, ...(grant ? { dataUseRequestIds: grant } : {}) });
@@ -106,7 +108,7 @@ export class MemberExportController {
     for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
       const labels = await unitLabels(this.db, rows.map((r) => r.unitId));
       for (const r of withPlaces(rows, labels)) {
-        const m = toMemberListItem(r, unmasked);
+        const m = toMemberListItem(r, visible);
         sheet.add({
           ...m,
           title: label('title', m.title),
