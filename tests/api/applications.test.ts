@@ -237,6 +237,18 @@ describe('M-3 card limit at approval', () => {
     const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(hh) });
     expect(r.status).toBe(201);
     expect(r.body.warnings.map((w: any) => w.key)).toContain('applications.cardLimitWarning');
+
+    // The third card through an exception the club manager and the division leader approve; the
+    // approval that uses it is linked to it.
+    const [manager, leader] = await Promise.all([api.login('manager'), api.login('leader')]);
+    const ex = await api.call('POST', '/api/card-limit-exceptions', { token: officer, body: { householdId: h.id, reason: '三代同堂，祖父母也需入会' } });
+    expect(ex.status).toBe(201);
+    expect((await api.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: manager, body: {} })).status).toBeLessThan(300);
+    expect((await api.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: leader, body: {} })).status).toBeLessThan(300);
+    const third = results[0].status === 409 ? b : c;
+    expect((await step(third.id, 'approve')).status).toBe(201);
+    expect((await t.db.application.findUniqueOrThrow({ where: { id: third.id } })).exceptionId).toBe(ex.body.id);
+    expect((await t.db.application.findUniqueOrThrow({ where: { id: first.id } })).exceptionId).toBeNull();
   });
 });
 

@@ -82,6 +82,9 @@ function isCardLimitViolation(e: unknown): boolean {
   return walk(e);
 }
 
+/** M-3: cards a household holds without an exception (the households.cardLimit default). */
+const USUAL_CARD_LIMIT = 2;
+
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -419,10 +422,26 @@ export class ApplicationsService {
       work: async (tx, app) => {
         const form = validate(MemberCreateInput, { ...(app.form as Record<string, unknown>), householdId: app.householdId, ownerId: app.ownerId }, ctx.lang);
         const member = await this.members.create({ ...form, joinedOn: form.joinedOn ?? clubToday() }, ctx, { tx, cardHolder: true });
-        return { memberId: member.id };
+        return { memberId: member.id, exceptionId: await this.exceptionUsed(tx, app.householdId) };
       },
       note: input.note ?? null,
     });
+  }
+
+  /**
+   * M-3: when this approval took the household past the usual two cards, the place came from an
+   * approved exception; link the oldest one no application has used yet.
+   */
+  private async exceptionUsed(tx: Tx, householdId: number): Promise<number | null> {
+    const household = await tx.household.findUniqueOrThrow({ where: { id: householdId }, select: { activeCards: true } });
+    if (household.activeCards <= USUAL_CARD_LIMIT) return null;
+    const used = await tx.application.findMany({ where: { householdId, exceptionId: { not: null } }, select: { exceptionId: true } });
+    const exception = await tx.cardLimitException.findFirst({
+      where: { householdId, status: 'APPROVED', id: { notIn: used.map((u) => u.exceptionId!) } },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    return exception?.id ?? null;
   }
 
   async reject(id: number, input: { reason: string }, ctx: RequestContext) {
