@@ -116,12 +116,11 @@ export class ChangeRequestsService {
   async reject(id: number, reason: string, ctx: RequestContext) {
     await this.find(id, ctx);
     await this.db.$transaction(async (tx) => {
-      const n = await tx.changeRequest.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'REJECTED', handledById: ctx.user.id, handledAt: new Date() } });
+      const n = await tx.changeRequest.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'REJECTED', rejectReason: reason, handledById: ctx.user.id, handledAt: new Date() } });
       if (n.count !== 1) {
         const now = await tx.changeRequest.findUniqueOrThrow({ where: { id }, select: { status: true } });
         throw new AppError(409, 'records.notOpen', { status: now.status });
       }
-      // The schema has no column for the reason: the audit entry keeps it (read back below).
       await this.audit.record(ctx, 'UPDATE', 'change-requests', id, { event: 'REJECT', reason }, tx);
     });
     return this.get(id, ctx);
@@ -130,18 +129,8 @@ export class ChangeRequestsService {
   private async map(rows: Row[], ctx: RequestContext) {
     const today = clubToday();
     const staffIds = [...new Set(rows.flatMap((r) => [r.createdById, r.handledById ?? r.createdById]))];
-    const rejected = rows.filter((r) => r.status === 'REJECTED').map((r) => String(r.id));
-    const [staff, reasons] = await Promise.all([
-      staffIds.length ? this.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }) : [],
-      rejected.length
-        ? this.db.auditLog.findMany({
-            where: { resource: 'change-requests', recordId: { in: rejected }, action: 'UPDATE', detail: { path: ['event'], equals: 'REJECT' } },
-            select: { recordId: true, detail: true },
-          })
-        : [],
-    ]);
+    const staff = staffIds.length ? await this.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }) : [];
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
-    const reasonOf = new Map(reasons.map((a) => [a.recordId, (a.detail as { reason?: string }).reason ?? null]));
     const unmasked = await this.masking.canUnmask(ctx.user);
     const personal = rows.filter((r) => Object.keys(r.changes as object).some(isPersonalField)).map((r) => r.id);
     if (unmasked && personal.length) await this.audit.record(ctx, 'READ_UNMASKED', 'change-requests', null, { ids: personal });
@@ -169,7 +158,7 @@ export class ChangeRequestsService {
         overdue: r.status === 'OPEN' && r.dueOn < today,
         /** Applied or rejected after the due day. */
         late: r.handledAt !== null && isoDay(new Date(r.handledAt.getTime() + 8 * 3600_000)) > isoDay(r.dueOn),
-        rejectReason: reasonOf.get(String(r.id)) ?? null,
+        rejectReason: r.rejectReason,
         createdById: r.createdById,
         createdByName: names.get(r.createdById) ?? null,
         createdAt: r.createdAt.toISOString(),
