@@ -14,13 +14,14 @@ import { MembersModule } from './members/members.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { ReferenceController } from './reference/reference.controller.js';
+import { SettingsModule } from './settings/settings.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, db), MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule],
+      imports: [CoreModule.forRoot(config, db), MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule, SettingsModule],
       // The reference controller's routes are generic, so it comes last.
       controllers: [HealthController, AuthController, AnalyticsController, ReferenceController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }],

@@ -6,13 +6,14 @@ import type { AppConfig } from './config/app-config.js';
 import { CONFIG } from './config/config.token.js';
 import { PRISMA, type Db } from './database/prisma.service.js';
 import { MaskingPolicy } from './privacy/masking-policy.js';
+import { SettingsService } from './settings/settings.service.js';
 
-/** What every feature module may inject: config, the database, the audit log, auth, the calendar, the masking policy. */
+/** What every feature module may inject: config, the database, the audit log, auth, the calendar, the masking policy, the club settings. */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
-    const providers = [{ provide: CONFIG, useValue: config }, { provide: PRISMA, useValue: db }, AuditService, AuthService, CalendarService, MaskingPolicy];
+    const providers = [{ provide: CONFIG, useValue: config }, { provide: PRISMA, useValue: db }, AuditService, AuthService, CalendarService, MaskingPolicy, SettingsService];
     return { module: CoreModule, providers, exports: providers };
   }
 }

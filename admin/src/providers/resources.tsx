@@ -26,6 +26,7 @@ const PARENT: Record<string, string> = {
   'audit-log': 'governance',
   imports: 'governance',
   'calendar-days': 'governance',
+  settings: 'governance',
 };
 
 const withParent = (r: ResourceProps): ResourceProps => (PARENT[r.name] ? { ...r, meta: { ...r.meta, parent: PARENT[r.name] } } : r);

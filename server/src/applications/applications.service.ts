@@ -27,12 +27,16 @@ import {
 } from './application.schema.js';
 import { CardsService } from '../cards/cards.service.js';
 import { FeesService } from '../cards/fees.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 
 type Tx = Prisma.TransactionClient;
 type ApplicationRow = Prisma.ApplicationGetPayload<object>;
 
-/** M-6 deadlines, in working days. */
-export const DEADLINES = { completenessCheck: 2, chaseMissing: 2, numberAndData: 3, cardMade: 20 } as const;
+/**
+ * M-6 deadlines, in working days. The completeness check (default 2), number and data entry (3)
+ * and card made (20) are club settings (SettingsService); chasing missing documents stays 2.
+ */
+export const DEADLINES = { chaseMissing: 2 } as const;
 
 export const applicationListSpec: ListSpec = {
   fields: {
@@ -96,6 +100,7 @@ export class ApplicationsService {
     @Inject(CardsService) private readonly cards: CardsService,
     @Inject(FeesService) private readonly fees: FeesService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
 
   // ───────────── deadlines ─────────────
@@ -151,7 +156,7 @@ export class ApplicationsService {
     // M-3: accepted, but approval will need an exception (the database refuses a third card).
     if (household.activeCards >= household.cardLimit) warnings.push({ key: 'applications.cardLimitWarning', message: t(ctx.lang, 'applications.cardLimitWarning') });
 
-    const dueOn = await this.calendar.addWorkingDays(input.receivedOn, DEADLINES.completenessCheck);
+    const dueOn = await this.calendar.addWorkingDays(input.receivedOn, (await this.settings.get()).completenessCheckDays);
     const year = input.receivedOn.getUTCFullYear();
     const { app, fee } = await this.db.$transaction(async (tx) => {
       // Numbers are handed out one at a time per year: SQ2026-000001, …
@@ -384,7 +389,7 @@ export class ApplicationsService {
         missingItems: [],
         documentsPresent: [...DOCUMENT_KINDS],
         completeOn: today,
-        dueOn: await this.calendar.addWorkingDays(today, DEADLINES.numberAndData),
+        dueOn: await this.calendar.addWorkingDays(today, (await this.settings.get()).dataEntryDays),
       }),
       note: input.note ?? null,
     });
@@ -417,7 +422,7 @@ export class ApplicationsService {
       data: async (app) => ({
         decidedById: ctx.user.id,
         decidedAt: new Date(),
-        dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), DEADLINES.cardMade),
+        dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), (await this.settings.get()).cardMadeDays),
       }),
       work: async (tx, app) => {
         const form = validate(MemberCreateInput, { ...(app.form as Record<string, unknown>), householdId: app.householdId, ownerId: app.ownerId }, ctx.lang);
@@ -460,7 +465,7 @@ export class ApplicationsService {
 
   async produceCard(id: number, input: { note?: string | null }, ctx: RequestContext) {
     return this.transition(id, ctx, ['APPROVED'], 'CARD_IN_PRODUCTION', {
-      data: async (app) => ({ dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), DEADLINES.cardMade) }),
+      data: async (app) => ({ dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), (await this.settings.get()).cardMadeDays) }),
       work: async (tx, app) => {
         if (!app.memberId) throw illegal(ctx.lang, app.status);
         await this.cards.allocateCard(tx, { memberId: app.memberId, householdId: app.householdId, projectId: app.projectId }, ctx);

@@ -1,7 +1,8 @@
 /**
- * M-8: the card fee in fen (1 RMB = 100 fen), new card or replacement. 20 RMB unless the
+ * M-8: the default card fee in fen (1 RMB = 100 fen), new card or replacement. 20 RMB unless the
  * environment sets CARD_FEE_FEN (a positive whole number of fen, e.g. CARD_FEE_FEN=3000 for
- * 30 RMB). This is the one place it is read.
+ * 30 RMB). The club manager can change the fee itself in the club settings
+ * (settings/settings.service.ts), which use this as the default.
  */
 export function cardFeeFen(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CARD_FEE_FEN?.trim();

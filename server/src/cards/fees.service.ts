@@ -9,7 +9,7 @@ import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { day } from '../members/member.mapper.js';
 import { FEE_KINDS } from './cards.schema.js';
-import { cardFeeFen } from './fee-config.js';
+import { SettingsService } from '../settings/settings.service.js';
 
 type Tx = Prisma.TransactionClient;
 type Actor = Pick<RequestContext, 'ip' | 'requestId'> & { user: { id: number; username: string } };
@@ -73,6 +73,7 @@ export class FeesService {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
 
   /**
@@ -88,12 +89,12 @@ export class FeesService {
     return `${prefix}${String(rows[0].n + 1).padStart(6, '0')}`;
   }
 
-  /** M-8: 20 RMB (CARD_FEE_FEN) per card, new or replacement; waived for newly launched projects. */
+  /** M-8: the card fee (club setting cardFeeFen, default 20 RMB) per card, new or replacement; waived for newly launched projects. */
   async recordFee(tx: Tx, input: FeeInput, ctx: Actor): Promise<{ id: number; receiptNo: string; amountFen: number; waived: boolean }> {
     const project = await tx.project.findUnique({ where: { id: input.projectId }, select: { newlyLaunched: true } });
     if (!project) throw AppError.field('projectId', 'cards.projectNotFound');
     const waived = project.newlyLaunched;
-    const amountFen = waived ? 0 : cardFeeFen();
+    const amountFen = waived ? 0 : (await this.settings.get()).cardFeeFen;
     const receiptNo = await this.nextReceiptNo(tx, input.paidOn.getUTCFullYear());
     const entry = await tx.feeEntry.create({
       data: {

@@ -12,11 +12,9 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { MemberUpdateInput } from '../members/member.schema.js';
 import { MembersService } from '../members/members.service.js';
 import { MaskingPolicy } from '../privacy/masking-policy.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { CHANGE_STATUSES, CHANNELS, toStoredChanges, type ChangeRequestInput } from './change-request.schema.js';
 import { isPersonalField, maskHistoryValue } from './member-history.js';
-
-/** M-6: member data changes are applied within 1 working day of the request. */
-export const CHANGE_REQUEST_WORKING_DAYS = 1;
 
 export const changeRequestListSpec: ListSpec = {
   fields: {
@@ -47,6 +45,7 @@ export class ChangeRequestsService {
     @Inject(CalendarService) private readonly calendar: CalendarService,
     @Inject(MembersService) private readonly members: MembersService,
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
+    @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
 
   private scope(ctx: RequestContext): Prisma.ChangeRequestWhereInput {
@@ -58,7 +57,7 @@ export class ChangeRequestsService {
     if (!member) throw AppError.field('memberId', 'records.memberNotFound');
     if (input.receivedOn > clubToday()) throw AppError.field('receivedOn', 'records.futureDate');
     const changes = toStoredChanges(input.changes ?? {}) as Prisma.InputJsonObject;
-    const dueOn = await this.calendar.addWorkingDays(input.receivedOn, CHANGE_REQUEST_WORKING_DAYS);
+    const dueOn = await this.calendar.addWorkingDays(input.receivedOn, (await this.settings.get()).changeRequestDays);
     const created = await this.db.$transaction(async (tx) => {
       const row = await tx.changeRequest.create({
         data: { memberId: input.memberId, channel: input.channel, receivedOn: input.receivedOn, dueOn, description: input.description, changes, createdById: ctx.user.id },

@@ -1,14 +1,32 @@
-/** Strings of the records feature (working-day calendar, change requests, member history). */
+/** Strings of the records feature (working-day calendar, club settings, change requests, member history). */
 export const recordsZh = {
   'calendar-days': {
     'calendar-days': '工作日历',
     titles: { list: '工作日历', create: '新增日历例外', edit: '编辑日历例外', show: '日历例外' },
+  },
+  settings: {
+    settings: '客户会参数',
+    titles: { list: '客户会参数', create: '客户会参数', edit: '客户会参数', show: '客户会参数' },
   },
   'change-requests': {
     'change-requests': '资料变更申请',
     titles: { list: '资料变更申请', create: '登记资料变更申请', edit: '资料变更申请', show: '资料变更申请详情' },
   },
   records: {
+    settings: {
+      intro: '办卡费用与各项办理时限（按工作日历计算的工作日）。修改后对新登记的申请、费用和变更申请生效，已有的期限不变。',
+      readOnly: '客户会参数由客户会经理维护，您可以查看。',
+      cardFee: '办卡费用（新办卡及补卡）',
+      cardFeeHelp: '新开盘项目免收。',
+      yuan: '元',
+      workingDays: '个工作日',
+      completenessCheckDays: '材料完整性审核时限（收件后）',
+      dataEntryDays: '编号及资料录入时限（材料齐全后）',
+      cardMadeDays: '制卡时限（材料齐全后）',
+      changeRequestDays: '会员资料变更时限（收到申请后）',
+      required: '请填写',
+      saved: '已保存，新的参数即时生效',
+    },
     calendar: {
       intro: '周一至周五为工作日、周六日休息；此处只登记例外：落在工作日的法定节假日，以及需要上班的调休周末。所有办理时限均按本日历计算工作日。',
       year: '年份',
@@ -110,11 +128,29 @@ export const recordsEn: typeof recordsZh = {
     'calendar-days': 'Working-day calendar',
     titles: { list: 'Working-day calendar', create: 'New calendar exception', edit: 'Edit calendar exception', show: 'Calendar exception' },
   },
+  settings: {
+    settings: 'Club settings',
+    titles: { list: 'Club settings', create: 'Club settings', edit: 'Club settings', show: 'Club settings' },
+  },
   'change-requests': {
     'change-requests': 'Change requests',
     titles: { list: 'Change requests', create: 'Log a change request', edit: 'Change request', show: 'Change request' },
   },
   records: {
+    settings: {
+      intro: 'The card fee and the deadlines (working days, counted with the working-day calendar). A change applies to applications, fees and change requests recorded from now on; existing deadlines stay as they are.',
+      readOnly: 'The club manager maintains these settings; you can read them.',
+      cardFee: 'Card fee (new card and replacement)',
+      cardFeeHelp: 'Newly launched projects pay nothing.',
+      yuan: 'RMB',
+      workingDays: 'working days',
+      completenessCheckDays: 'Completeness check (after receipt)',
+      dataEntryDays: 'Card number and data entry (after complete)',
+      cardMadeDays: 'Card made (after complete)',
+      changeRequestDays: 'Member data change (after the request)',
+      required: 'Required',
+      saved: 'Saved; the new settings apply right away',
+    },
     calendar: {
       intro: 'Monday to Friday are working days and weekends are off; only the exceptions are listed here: public holidays on weekdays and weekend days worked in exchange. Every deadline counts working days with this calendar.',
       year: 'Year',
