@@ -1,6 +1,6 @@
 import { maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone } from '../common/masking.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { unitLabel as memberUnitLabel } from '../members/member.mapper.js';
+import { day, unitLabel as memberUnitLabel } from '../members/member.mapper.js';
 import type { PlaceLabel } from '../reference/place-labels.js';
 
 /** Prisma rows never leave the API as they are: these shapes are where M-11 masking happens. */
@@ -40,9 +40,7 @@ export function withHouseholdPlaces<R extends { householdId: number }>(rows: R[]
   });
 }
 
-export function day(d: Date | null | undefined): string | null {
-  return d ? d.toISOString().slice(0, 10) : null;
-}
+export { day };
 
 export function unitLabel(row: ApplicationListRow): string {
   return memberUnitLabel(row.household.unit.building.name, row.household.unit.number);

@@ -28,6 +28,7 @@ import {
 import { CardsService } from '../cards/cards.service.js';
 import { FeesService } from '../cards/fees.service.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { isCardLimitViolation } from '../cards/card-limit.js';
 
 type Tx = Prisma.TransactionClient;
 type ApplicationRow = Prisma.ApplicationGetPayload<object>;
@@ -70,20 +71,6 @@ function statusName(lang: Lang, s: string): string {
 
 function illegal(lang: Lang, status: string): AppError {
   return new AppError(409, 'applications.illegalTransition', { status: statusName(lang, status) });
-}
-
-/** The database refused a third card (M-3): CHECK households_card_limit_check. */
-function isCardLimitViolation(e: unknown): boolean {
-  const seen = new Set<unknown>();
-  const walk = (v: unknown): boolean => {
-    if (v === null || v === undefined || seen.has(v)) return false;
-    if (typeof v === 'string') return v.includes('households_card_limit_check');
-    if (typeof v !== 'object') return false;
-    seen.add(v);
-    if (v instanceof Error && v.message.includes('households_card_limit_check')) return true;
-    return Object.values(v as Record<string, unknown>).some(walk) || walk((v as { cause?: unknown }).cause);
-  };
-  return walk(e);
 }
 
 /** M-3: cards a household holds without an exception (the households.cardLimit default). */

@@ -8,6 +8,7 @@ import { regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { day } from './application.mapper.js';
+import { unitLabel } from '../members/member.mapper.js';
 import { COLLECTION_POINTS } from './application.schema.js';
 
 export const pickupBatchListSpec: ListSpec = {
@@ -143,7 +144,7 @@ export class PickupBatchesService {
         applicationDate: day(a.receivedOn),
         name: a.applicantName,
         projectName: a.household.project.name,
-        unit: `${a.household.unit.building.name}${a.household.unit.number}室`,
+        unit: unitLabel(a.household.unit.building.name, a.household.unit.number),
         documents: a.documentsPresent,
         status: a.status,
         handedOverBy: b.handedOverBy,

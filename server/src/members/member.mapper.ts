@@ -42,7 +42,7 @@ export function withPlaces<R extends { unitId: number }>(rows: R[], labels: Map<
 }
 type DetailRow = Prisma.MemberGetPayload<{ include: typeof memberDetailInclude }>;
 
-export function day(d: Date | null): string | null {
+export function day(d: Date | null | undefined): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 

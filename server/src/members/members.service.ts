@@ -14,6 +14,7 @@ import { unitLabels } from '../reference/place-labels.js';
 import { RELATIONS, SEXES, STATUSES, TITLES, type MemberCreateInput, type MemberUpdateInput } from './member.schema.js';
 import { toPinyin } from './pinyin.js';
 import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
+import { clubToday } from '../calendar/calendar.service.js';
 
 /**
  * `q` finds members by the start of their name or pinyin (surname first, as staff type it:
@@ -56,10 +57,8 @@ function unmaskedFields(v: Visibility): { fields?: string[] } {
   return allVisible(v) ? {} : { fields: Object.entries(v).filter(([, on]) => on).map(([k]) => k) };
 }
 
-function today(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-}
+/** Today where the club works (China), whatever the server's time zone. */
+const today = clubToday;
 
 @Injectable()
 export class MembersService {

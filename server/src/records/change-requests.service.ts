@@ -15,6 +15,7 @@ import { MaskingPolicy } from '../privacy/masking-policy.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CHANGE_STATUSES, CHANNELS, toStoredChanges, type ChangeRequestInput } from './change-request.schema.js';
 import { isPersonalField, maskHistoryValue } from './member-history.js';
+import { unitLabel } from '../members/member.mapper.js';
 
 export const changeRequestListSpec: ListSpec = {
   fields: {
@@ -146,7 +147,7 @@ export class ChangeRequestsService {
         memberId: r.memberId,
         memberName: r.member.name,
         projectName: r.member.project.name,
-        unitLabel: `${r.member.building.name}${r.member.unit.number}室`,
+        unitLabel: unitLabel(r.member.building.name, r.member.unit.number),
         regionCode: r.member.regionCode,
         channel: r.channel,
         receivedOn: isoDay(r.receivedOn),
