@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocationSelects } from '../../pages/members/use-location-selects';
-import { ApprovalTag, dateTime, useAction, type ApprovalStatus, type CardLimitException, type ReissueRequest } from './shared';
+import { ApprovalTag, DecisionButtons, dateTime, useAction, type ApprovalStatus, type CardLimitException, type Decision, type ReissueRequest } from './shared';
 
 const APPROVALS: ApprovalStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
 
@@ -17,39 +17,37 @@ const ReissueReview = ({ request, onDone }: { request: ReissueRequest; onDone: (
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { run, busy } = useAction();
-  const [mode, setMode] = useState<'approve' | 'reject' | null>(null);
   const [form] = Form.useForm<{ documentsChecked?: boolean; paidOn?: Dayjs; note?: string }>();
   const { data: can } = useCan({ resource: 'card-reissue-requests', action: 'edit' });
   if (request.status !== 'PENDING' || !can?.can) return null;
-  const submit = async (v: { documentsChecked?: boolean; paidOn?: Dayjs; note?: string }) => {
+  const decide = async (mode: Decision): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     if (mode === 'approve') {
       const r = await run<ReissueRequest>(`/card-reissue-requests/${request.id}/approve`, { documentsChecked: Boolean(v.documentsChecked), ...(v.paidOn ? { paidOn: v.paidOn.format('YYYY-MM-DD') } : {}) });
-      if (r) message.success(t('card-reissue-requests.approved', { cardNo: r.newCardNo }));
-      else return;
+      if (!r) return false;
+      message.success(t('card-reissue-requests.approved', { cardNo: r.newCardNo }));
     } else {
-      if (!(await run(`/card-reissue-requests/${request.id}/reject`, { note: v.note || null }))) return;
+      if (!(await run(`/card-reissue-requests/${request.id}/reject`, { note: v.note || null }))) return false;
       message.success(t('card-reissue-requests.rejected'));
     }
-    setMode(null);
     await onDone();
+    return true;
   };
   return (
-    <Space>
-      <Button size="small" type="primary" onClick={() => setMode('approve')} data-testid="reissue-approve">
-        {t('card-reissue-requests.approve')}
-      </Button>
-      <Button size="small" danger onClick={() => setMode('reject')}>
-        {t('card-reissue-requests.reject')}
-      </Button>
-      <Modal
-        open={mode !== null}
-        title={mode === 'approve' ? t('card-reissue-requests.approveTitle') : t('card-reissue-requests.rejectTitle')}
-        okButtonProps={{ loading: busy, danger: mode === 'reject' }}
-        onCancel={() => setMode(null)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+    <DecisionButtons
+      testIdPrefix="reissue"
+      busy={busy}
+      decide={decide}
+      labels={{
+        approve: t('card-reissue-requests.approve'),
+        reject: t('card-reissue-requests.reject'),
+        approveTitle: t('card-reissue-requests.approveTitle'),
+        rejectTitle: t('card-reissue-requests.rejectTitle'),
+      }}
+    >
+      {(mode) => (
+        <Form form={form} layout="vertical" preserve={false}>
           {mode === 'approve' ? (
             <>
               <Alert type="info" showIcon message={t('card-reissue-requests.approveHelp')} style={{ marginBottom: 16 }} />
@@ -70,8 +68,8 @@ const ReissueReview = ({ request, onDone }: { request: ReissueRequest; onDone: (
             </Form.Item>
           )}
         </Form>
-      </Modal>
-    </Space>
+      )}
+    </DecisionButtons>
   );
 };
 
@@ -189,7 +187,6 @@ const DecideException = ({ item, onDone }: { item: CardLimitException; onDone: (
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { run, busy } = useAction();
-  const [mode, setMode] = useState<'approve' | 'reject' | null>(null);
   const [note, setNote] = useState('');
   const { data: asManager } = useCan({ resource: 'card-limit-exceptions', action: 'approve-manager' });
   const { data: asLeader } = useCan({ resource: 'card-limit-exceptions', action: 'approve-leader' });
@@ -197,35 +194,24 @@ const DecideException = ({ item, onDone }: { item: CardLimitException; onDone: (
   // Each approver decides once, with their own permission.
   const mine = asManager?.can ? !item.managerDecisionAt : asLeader?.can ? !item.leaderDecisionAt : false;
   if (!mine) return null;
+  const decide = async (mode: Decision): Promise<boolean> => {
+    if (!(await run(`/card-limit-exceptions/${item.id}/${mode}`, { note: note || null }))) return false;
+    message.success(mode === 'approve' ? t('card-limit-exceptions.approved') : t('card-limit-exceptions.rejected'));
+    setNote('');
+    await onDone();
+    return true;
+  };
   return (
-    <Space>
-      <Button size="small" type="primary" onClick={() => setMode('approve')} data-testid="exception-approve">
-        {t('card-limit-exceptions.approve')}
-      </Button>
-      <Button size="small" danger onClick={() => setMode('reject')}>
-        {t('card-limit-exceptions.reject')}
-      </Button>
-      <Modal
-        open={mode !== null}
-        title={mode === 'approve' ? t('card-limit-exceptions.approve') : t('card-limit-exceptions.reject')}
-        okButtonProps={{ loading: busy, danger: mode === 'reject' }}
-        onCancel={() => setMode(null)}
-        onOk={async () => {
-          if (await run(`/card-limit-exceptions/${item.id}/${mode}`, { note: note || null })) {
-            message.success(mode === 'approve' ? t('card-limit-exceptions.approved') : t('card-limit-exceptions.rejected'));
-            setMode(null);
-            setNote('');
-            await onDone();
-          }
-        }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>
-          {item.projectName} {item.unitLabel}：{item.reason}
-        </Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={400} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('card-limit-exceptions.note')} />
-      </Modal>
-    </Space>
+    <DecisionButtons testIdPrefix="exception" busy={busy} decide={decide} labels={{ approve: t('card-limit-exceptions.approve'), reject: t('card-limit-exceptions.reject') }}>
+      {() => (
+        <>
+          <Typography.Paragraph>
+            {item.projectName} {item.unitLabel}：{item.reason}
+          </Typography.Paragraph>
+          <Input.TextArea rows={3} maxLength={400} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('card-limit-exceptions.note')} />
+        </>
+      )}
+    </DecisionButtons>
   );
 };
 

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Space, Tag } from 'antd';
+import { App, Button, Modal, Space, Tag } from 'antd';
 import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -211,5 +211,49 @@ export const PrintPage = ({ children, width = 960 }: { children: ReactNode; widt
       </Space>
       <div className="sheet">{children}</div>
     </div>
+  );
+};
+
+export type Decision = 'approve' | 'reject';
+
+/**
+ * Approve / reject buttons with a confirming dialog whose body depends on the decision. `decide`
+ * returns true when done (the dialog closes) or false to keep it open (invalid input, an error).
+ */
+export const DecisionButtons = ({
+  testIdPrefix,
+  labels,
+  busy,
+  decide,
+  children,
+}: {
+  testIdPrefix: string;
+  labels: Record<Decision, string> & { approveTitle?: string; rejectTitle?: string };
+  busy: boolean;
+  decide: (d: Decision) => Promise<boolean>;
+  children: (d: Decision) => ReactNode;
+}) => {
+  const [mode, setMode] = useState<Decision | null>(null);
+  return (
+    <Space>
+      <Button size="small" type="primary" onClick={() => setMode('approve')} data-testid={`${testIdPrefix}-approve`}>
+        {labels.approve}
+      </Button>
+      <Button size="small" danger onClick={() => setMode('reject')} data-testid={`${testIdPrefix}-reject`}>
+        {labels.reject}
+      </Button>
+      <Modal
+        open={mode !== null}
+        title={mode === 'approve' ? (labels.approveTitle ?? labels.approve) : (labels.rejectTitle ?? labels.reject)}
+        okButtonProps={{ loading: busy, danger: mode === 'reject' }}
+        onCancel={() => setMode(null)}
+        onOk={async () => {
+          if (mode && (await decide(mode))) setMode(null);
+        }}
+        destroyOnHidden
+      >
+        {mode && children(mode)}
+      </Modal>
+    </Space>
   );
 };
