@@ -16,7 +16,8 @@ import { MemberCreateInput } from '../members/member.schema.js';
 import { MembersService } from '../members/members.service.js';
 import { FILE_STORAGE, MAX_UPLOAD_BYTES, sniffType, type FileStorage } from '../storage/file-storage.js';
 import { applicationListSelect, day, maskForm, toApplicationListItem, withHouseholdPlaces, type ApplicationListRow, type Deadline } from './application.mapper.js';
-import { householdLabels } from '../reference/place-labels.js';
+import { PlaceLabels } from '../reference/place-labels.js';
+import { ListTotals } from '../crud/list-totals.js';
 import {
   APPLICATION_STATUSES,
   COLLECTION_POINTS,
@@ -88,6 +89,8 @@ export class ApplicationsService {
     @Inject(FeesService) private readonly fees: FeesService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(SettingsService) private readonly settings: SettingsService,
+    @Inject(ListTotals) private readonly totals: ListTotals,
+    @Inject(PlaceLabels) private readonly places: PlaceLabels,
   ) {}
 
   // ───────────── deadlines ─────────────
@@ -100,7 +103,7 @@ export class ApplicationsService {
 
   private async listItems(scalars: Omit<ApplicationListRow, 'household'>[]) {
     const today = clubToday();
-    const rows = withHouseholdPlaces(scalars, await householdLabels(this.db, scalars.map((r) => r.householdId)));
+    const rows = withHouseholdPlaces(scalars, await this.places.forHouseholds(scalars.map((r) => r.householdId)));
     return Promise.all(rows.map(async (r) => toApplicationListItem(r, await this.deadline(r.dueOn, today))));
   }
 
@@ -200,7 +203,7 @@ export class ApplicationsService {
     const q = parseListQuery(applicationListSpec, rest);
     const where = { AND: [q.where, scope] } as Prisma.ApplicationWhereInput;
     const [total, rows] = await Promise.all([
-      this.db.application.count({ where }),
+      this.totals.count('applications', where, () => this.db.application.count({ where })),
       this.db.application.findMany({ where, orderBy: q.orderBy as Prisma.ApplicationOrderByWithRelationInput[], skip: q.skip, take: q.take, select: applicationListSelect }),
     ]);
     return { total, data: await this.listItems(rows) };
@@ -230,9 +233,8 @@ export class ApplicationsService {
     const base: Prisma.ApplicationWhereInput = { AND: [scope, regionFilter(ctx.user)] };
     const overdueWhere: Prisma.ApplicationWhereInput = { AND: [base, { dueOn: { lt: today } }] };
     const where = overdueOnly ? overdueWhere : base;
-    const [all, late, rows] = await Promise.all([
-      this.db.application.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
-      this.db.application.groupBy({ by: ['status'], where: overdueWhere, _count: { _all: true } }),
+    const [perState, rows] = await Promise.all([
+      this.totals.aggregate('applications', 'tasks', overdueWhere, () => this.countsPerState(base, today), (c) => c.reduce((s, x) => s + x.total, 0)),
       this.db.application.findMany({
         where,
         orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
@@ -241,14 +243,19 @@ export class ApplicationsService {
         select: applicationListSelect,
       }),
     ]);
-    const counts = APPLICATION_STATUSES.filter((s) => all.some((a) => a.status === s)).map((status) => ({
-      status,
-      total: all.find((a) => a.status === status)?._count._all ?? 0,
-      overdue: late.find((a) => a.status === status)?._count._all ?? 0,
-    }));
+    const counts = APPLICATION_STATUSES.filter((s) => perState.some((c) => c.status === s)).map((status) => perState.find((c) => c.status === status)!);
     const total = counts.reduce((s, c) => s + c.total, 0);
     const overdue = counts.reduce((s, c) => s + c.overdue, 0);
     return { total: overdueOnly ? overdue : total, overdue, counts, data: await this.listItems(rows) };
+  }
+
+  /** Per state: how many applications of `scope` there are, and how many of them are overdue. */
+  private async countsPerState(scope: Prisma.ApplicationWhereInput, today: Date): Promise<{ status: ApplicationStatus; total: number; overdue: number }[]> {
+    const [all, late] = await Promise.all([
+      this.db.application.groupBy({ by: ['status'], where: scope, _count: { _all: true } }),
+      this.db.application.groupBy({ by: ['status'], where: { AND: [scope, { dueOn: { lt: today } }] }, _count: { _all: true } }),
+    ]);
+    return all.map((a) => ({ status: a.status, total: a._count._all, overdue: late.find((l) => l.status === a.status)?._count._all ?? 0 }));
   }
 
   private async find(id: number, ctx: RequestContext, tx: Tx | Db = this.db): Promise<ApplicationRow> {

@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Login throttling: failures before the account locks, and for how long. */
   maxFailedLogins: number;
   lockMinutes: number;
+  /** List totals of at least this many rows are kept until their table changes (crud/list-totals.ts). */
+  cachedTotalMinRows: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -61,5 +63,6 @@ export function loadConfig(): AppConfig {
     adminDist: resolve(process.env.ADMIN_DIST ?? join(repoRoot, 'admin', 'dist')),
     maxFailedLogins: int('LOGIN_MAX_FAILURES', 5),
     lockMinutes: int('LOGIN_LOCK_MINUTES', 15),
+    cachedTotalMinRows: int('LIST_TOTAL_CACHE_MIN_ROWS', 5000),
   };
 }

@@ -10,7 +10,8 @@ import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { eligibilityErrors } from './eligibility.js';
 import { memberDetailInclude, memberListSelect, toMemberDetail, toMemberListItem, withPlaces } from './member.mapper.js';
-import { unitLabels } from '../reference/place-labels.js';
+import { PlaceLabels } from '../reference/place-labels.js';
+import { ListTotals } from '../crud/list-totals.js';
 import { RELATIONS, SEXES, STATUSES, TITLES, type MemberCreateInput, type MemberUpdateInput } from './member.schema.js';
 import { toPinyin } from './pinyin.js';
 import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
@@ -66,6 +67,8 @@ export class MembersService {
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
+    @Inject(ListTotals) private readonly totals: ListTotals,
+    @Inject(PlaceLabels) private readonly places: PlaceLabels,
   ) {}
 
   private visibility(ctx: RequestContext): Promise<Visibility> {
@@ -76,10 +79,10 @@ export class MembersService {
     const q = parseListQuery(memberListSpec, query);
     const where = { AND: [q.where, regionFilter(ctx.user)] } as Prisma.MemberWhereInput;
     const [total, rows] = await Promise.all([
-      this.db.member.count({ where }),
+      this.totals.count('members', where, () => this.db.member.count({ where })),
       this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
     ]);
-    const [visible, labels] = await Promise.all([this.visibility(ctx), unitLabels(this.db, rows.map((r) => r.unitId))]);
+    const [visible, labels] = await Promise.all([this.visibility(ctx), this.places.forUnits(rows.map((r) => r.unitId))]);
     if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
     return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
   }

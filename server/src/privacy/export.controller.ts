@@ -9,7 +9,7 @@ import { parseListQuery } from '../crud/list-query.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from '../members/member.mapper.js';
-import { unitLabels } from '../reference/place-labels.js';
+import { PlaceLabels } from '../reference/place-labels.js';
 import { anyVisible } from '../common/masking.js';
 import { memberListSpec } from '../members/members.service.js';
 import { MaskingPolicy } from './masking-policy.js';
@@ -73,6 +73,7 @@ export class MemberExportController {
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
+    @Inject(PlaceLabels) private readonly places: PlaceLabels,
   ) {}
 
   @Get('export.xlsx')
@@ -106,7 +107,7 @@ export class MemberExportController {
       { header: '区域', key: 'regionCode', width: 8 },
     ]);
     for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
-      const labels = await unitLabels(this.db, rows.map((r) => r.unitId));
+      const labels = await this.places.forUnits(rows.map((r) => r.unitId));
       for (const r of withPlaces(rows, labels)) {
         const m = toMemberListItem(r, visible);
         sheet.add({

@@ -1,4 +1,7 @@
-import type { Db } from '../database/prisma.service.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChangeFeed } from '../database/change-feed.js';
+import { PRISMA, type Db } from '../database/prisma.service.js';
+import { TableCache } from '../database/table-cache.js';
 
 /** Project, building and unit names as the lists show them (M-1). */
 export interface PlaceLabel {
@@ -7,26 +10,58 @@ export interface PlaceLabel {
   unitNumber: string;
 }
 
+type Keyed = { id: number } & PlaceLabel;
+
 /**
- * The place labels of a page of rows in one joined query. Loading them as Prisma relations costs
- * a query per relation per page (five for an application), which dominated list latency at a
- * million members; this is one indexed lookup by primary keys.
+ * The place labels of a page of rows. Loading them as Prisma relations costs a query per
+ * relation per page (five for an application), which dominated list latency at a million
+ * members; here the labels not yet known are read in one joined query by primary keys, and
+ * kept until a project, building, unit or household changes (ChangeFeed).
  */
-export async function unitLabels(db: Db, unitIds: number[]): Promise<Map<number, PlaceLabel>> {
-  if (!unitIds.length) return new Map();
-  const rows = await db.$queryRaw<({ id: number } & PlaceLabel)[]>`
-    SELECT u.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
-    FROM units u JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
-    WHERE u.id = ANY(${[...new Set(unitIds)]}::int[])`;
-  return new Map(rows.map(({ id, ...label }) => [id, label]));
+@Injectable()
+export class PlaceLabels {
+  static readonly MAX_ENTRIES = 100_000;
+  private readonly units: TableCache<number, PlaceLabel>;
+  private readonly households: TableCache<number, PlaceLabel>;
+
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(ChangeFeed) feed: ChangeFeed,
+  ) {
+    const opts = { maxEntries: PlaceLabels.MAX_ENTRIES, ttlMs: 10 * 60_000 };
+    this.units = new TableCache(feed, 'places', opts);
+    this.households = new TableCache(feed, 'places', opts);
+  }
+
+  forUnits(unitIds: number[]): Promise<Map<number, PlaceLabel>> {
+    return labels(this.units, unitIds, (ids) => this.db.$queryRaw<Keyed[]>`
+      SELECT u.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
+      FROM units u JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
+      WHERE u.id = ANY(${ids}::int[])`);
+  }
+
+  /** The same, for households (one unit each). */
+  forHouseholds(householdIds: number[]): Promise<Map<number, PlaceLabel>> {
+    return labels(this.households, householdIds, (ids) => this.db.$queryRaw<Keyed[]>`
+      SELECT h.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
+      FROM households h JOIN units u ON u.id = h."unitId" JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
+      WHERE h.id = ANY(${ids}::int[])`);
+  }
 }
 
-/** The same, for households (one unit each). */
-export async function householdLabels(db: Db, householdIds: number[]): Promise<Map<number, PlaceLabel>> {
-  if (!householdIds.length) return new Map();
-  const rows = await db.$queryRaw<({ id: number } & PlaceLabel)[]>`
-    SELECT h.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
-    FROM households h JOIN units u ON u.id = h."unitId" JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
-    WHERE h.id = ANY(${[...new Set(householdIds)]}::int[])`;
-  return new Map(rows.map(({ id, ...label }) => [id, label]));
+async function labels(cache: TableCache<number, PlaceLabel>, ids: number[], load: (ids: number[]) => Promise<Keyed[]>): Promise<Map<number, PlaceLabel>> {
+  const found = new Map<number, PlaceLabel>();
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const hit = cache.get(id);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (!missing.length) return found;
+  const since = cache.current();
+  for (const { id, ...label } of await load(missing)) {
+    found.set(id, label);
+    cache.set(id, label, since);
+  }
+  return found;
 }
