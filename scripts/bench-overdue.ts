@@ -153,29 +153,54 @@ await client.query(
 const api = await startApiProcess(handle.url);
 const login = (user: string) => api.login(user, password);
 
-const projectIds = (await client.query('SELECT id FROM projects ORDER BY id LIMIT 10')).rows.map((r) => r.id as number);
+const projectIds = (await client.query('SELECT id FROM projects ORDER BY id')).rows.map((r) => r.id as number);
 const counts = (await client.query(`SELECT (SELECT count(*) FROM members) AS m, (SELECT count(*) FROM applications) AS a, (SELECT count(*) FROM applications WHERE "dueOn" < CURRENT_DATE) AS o`)).rows[0];
 
+const memberPaths = projectIds.flatMap((p) => [0, 20, 40].map((s) => `/api/members?projectId=${p}&_sort=name&_order=asc&_start=${s}&_end=${s + 20}`));
+const overduePaths = [0, 1, 5, 20, 50].map((p) => `/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=${p * 20}&_end=${p * 20 + 20}`);
 const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
   {
-    name: 'members: filter by project, sort by name, page 3 (member officer, unmasked + audited)',
+    name: 'members: filter by project (100 projects), sort by name, pages 1–3 (member officer, unmasked + audited)',
     user: accounts.officer,
-    paths: projectIds.map((p) => `/api/members?projectId=${p}&_sort=name&_order=asc&_start=40&_end=60`),
+    paths: memberPaths,
   },
   { name: 'overdue view: /api/applications?overdue=true&_sort=dueOn, first page', user: accounts.officer, paths: ['/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=0&_end=20'] },
   {
     name: 'overdue view, later pages',
     user: accounts.officer,
-    paths: [1, 5, 20, 50].map((p) => `/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=${p * 20}&_end=${p * 20 + 20}`),
+    paths: overduePaths.slice(1),
   },
   { name: 'my tasks, overdue only (member officer)', user: accounts.officer, paths: ['/api/applications/tasks?overdueOnly=true&_start=0&_end=20'] },
   { name: 'my tasks (club manager: everything overdue)', user: accounts.manager, paths: ['/api/applications/tasks?_start=0&_end=20'] },
 ];
 
 console.log(`${counts.m} members; ${counts.a} applications (${counts.o} overdue); ${connections} connections; ${seconds} s per scenario`);
+// A freshly started API and database: the first pass over each list reads cold index pages and
+// fills the kept totals and place names. Shown, then measured in the steady state.
+console.log('warm-up (not the figures below):');
+await runScenario(api.base, { name: 'every member and overdue path once over', paths: [...memberPaths, ...overduePaths], token: await login(accounts.officer) }, connections, 5);
 for (const s of scenarios) await runScenario(api.base, { ...s, token: await login(s.user) }, connections, seconds);
 
+// Large totals are kept until their table changes (server/src/crud/list-totals.ts). Two harder cases:
+// the tables changing all the time (each change makes every kept total stale), and nothing kept.
+const changes = { members: 0, applications: 0 };
+const writer = setInterval(() => {
+  void client.query('UPDATE members SET "updatedAt" = now() WHERE id = $1', [1 + Math.floor(Math.random() * Number(counts.m))]).then(() => changes.members++);
+  void client.query('UPDATE applications SET "updatedAt" = now() WHERE id = $1', [1 + Math.floor(Math.random() * Number(counts.a))]).then(() => changes.applications++);
+}, 200);
+console.log('while a member and an application change every 200 ms:');
+await runScenario(api.base, { name: 'members list (as above)', paths: memberPaths, token: await login(accounts.officer) }, connections, seconds);
+await runScenario(api.base, { name: 'overdue view, pages 1–51', paths: overduePaths, token: await login(accounts.officer) }, connections, seconds);
+clearInterval(writer);
+console.log(`  (${changes.members} member and ${changes.applications} application changes)`);
 await api.stop();
+
+const counting = await startApiProcess(handle.url, { LIST_TOTAL_CACHE_MIN_ROWS: String(1_000_000_000) });
+console.log('totals counted on every request (LIST_TOTAL_CACHE_MIN_ROWS=1000000000; place names still kept), after the same warm-up:');
+await runScenario(counting.base, { name: 'warm-up', paths: [...memberPaths, ...overduePaths], token: await counting.login(accounts.officer, password) }, connections, 5);
+await runScenario(counting.base, { name: 'members list (as above)', paths: memberPaths, token: await counting.login(accounts.officer, password) }, connections, seconds);
+await runScenario(counting.base, { name: 'overdue view, pages 1–51', paths: overduePaths, token: await counting.login(accounts.officer, password) }, connections, seconds);
+await counting.stop();
 await client.query('DELETE FROM staff_users WHERE username = ANY($1)', [[accounts.officer, accounts.manager]]);
 await client.end();
 await handle.close();

@@ -13,12 +13,12 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** `server/src/main.ts` against the database, on a free port, without Cube. */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+/** `server/src/main.ts` against the database, on a free port, without Cube; `env` adds settings. */
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
   const api: ChildProcess = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), CUBE_URL: 'http://127.0.0.1:9' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), CUBE_URL: 'http://127.0.0.1:9', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

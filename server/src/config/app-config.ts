@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Login throttling: failures before the account locks, and for how long. */
   maxFailedLogins: number;
   lockMinutes: number;
+  /** Where the change feed LISTENs, when DATABASE_URL goes through a pooler that cannot (unset: the API's own database). */
+  listenUrl?: string;
   /** List totals of at least this many rows are kept until their table changes (crud/list-totals.ts). */
   cachedTotalMinRows: number;
 }
@@ -63,6 +65,7 @@ export function loadConfig(): AppConfig {
     adminDist: resolve(process.env.ADMIN_DIST ?? join(repoRoot, 'admin', 'dist')),
     maxFailedLogins: int('LOGIN_MAX_FAILURES', 5),
     lockMinutes: int('LOGIN_LOCK_MINUTES', 15),
+    listenUrl: process.env.DATABASE_LISTEN_URL || undefined,
     cachedTotalMinRows: int('LIST_TOTAL_CACHE_MIN_ROWS', 5000),
   };
 }

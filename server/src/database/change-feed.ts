@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
+import { CONFIG } from '../config/config.token.js';
+import type { AppConfig } from '../config/app-config.js';
 import { PRISMA, databaseUrlOf, type Db } from './prisma.service.js';
 
 /** The channel the `announce_change` triggers (migration change_notifications) notify on. */
@@ -43,7 +45,10 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(PRISMA) private readonly db: Db) {}
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.connect();
@@ -78,7 +83,7 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   private async connect(): Promise<void> {
-    const url = databaseUrlOf(this.db);
+    const url = this.config.listenUrl ?? databaseUrlOf(this.db);
     if (!url || this.closed) return;
     const client = new pg.Client({ connectionString: url, application_name: 'club-change-feed' });
     client.on('notification', (n) => n.channel === CHANGE_CHANNEL && n.payload && this.changed(n.payload));
