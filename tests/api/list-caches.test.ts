@@ -124,6 +124,23 @@ describe('list totals kept until their table changes', () => {
     expect(await eventually(() => total(caching, token, path), before)).toBe(before);
   });
 
+  it('keeps nothing while it cannot follow changes (DATABASE_LISTEN_URL unreachable)', async () => {
+    const deaf = await startApi(t.db, { cachedTotalMinRows: 1, listenUrl: 'postgresql://club:club@127.0.0.1:1/nowhere' });
+    try {
+      const bearer = await deaf.login('officer');
+      const path = `/api/members?projectId=${projectId}&_start=0&_end=10`;
+      const before = await total(deaf, bearer, path);
+      const [id] = (await sql.query('SELECT id FROM members WHERE "projectId" = $1 ORDER BY id LIMIT 1', [projectId])).rows.map((r) => r.id as number);
+      const other = (await sql.query('SELECT id FROM projects WHERE id <> $1 ORDER BY id LIMIT 1', [projectId])).rows[0].id as number;
+      await unannounced('UPDATE members SET "projectId" = $1 WHERE id = $2', [other, id]);
+      expect(await total(deaf, bearer, path)).toBe(before - 1);
+      await sql.query('UPDATE members SET "projectId" = $1 WHERE id = $2', [projectId, id]);
+      expect(await total(deaf, bearer, path)).toBe(before);
+    } finally {
+      await deaf.close();
+    }
+  });
+
   it('keeps the "my tasks" counts per state, recounted after a change of state', async () => {
     const manager = await caching.login('manager');
     const counts = async () => (await caching.call('GET', '/api/applications/tasks?_start=0&_end=5', { token: manager })).body.overdue as number;
