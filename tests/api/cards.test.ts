@@ -278,4 +278,34 @@ describe('M-10: loss or damage', () => {
     const list = await api.call('GET', '/api/card-reissue-requests?status=REJECTED', { token: officer });
     expect(list.body.map((r: any) => r.id)).toContain(req.body.id);
   });
+
+  it('the review queues search by card number, member name or note, and keep a regional officer to the region', async () => {
+    const card = await t.db.card.findFirstOrThrow({ where: { status: 'IN_PRODUCTION', reissueRequests: { none: {} } }, include: { member: true }, orderBy: { id: 'asc' } });
+    const req = await api.call('POST', `/api/cards/${card.id}/reissue-requests`, { token: officer, body: { reason: 'LOST', note: '在会所遗失' } });
+    expect(req.status).toBe(201);
+    const ids = async (path: string, token = officer) => {
+      const r = await api.call('GET', path, { token });
+      expect(r.status).toBe(200);
+      return r.body.map((x: any) => x.id) as number[];
+    };
+    const q = (text: string) => `/api/card-reissue-requests?q=${encodeURIComponent(text)}`;
+    expect(await ids(q(card.cardNo.slice(-5)))).toContain(req.body.id);
+    expect(await ids(q(card.cardNo.toLowerCase()))).toContain(req.body.id);
+    expect(await ids(q(card.member.name))).toContain(req.body.id);
+    expect(await ids(q('会所遗失'))).toEqual([req.body.id]);
+    expect(await ids(q('没有这样的卡'))).toEqual([]);
+    // Region scope through the card's member, in the same query.
+    const inSh = card.member.regionCode === 'SH';
+    expect((await ids(q('会所遗失'), officerSh)).includes(req.body.id)).toBe(inSh);
+    const shList = await api.call('GET', '/api/card-reissue-requests?_start=0&_end=100', { token: officerSh });
+    const shTotal = await t.db.cardReissueRequest.count({ where: { card: { member: { regionCode: 'SH' } } } });
+    expect(Number(shList.headers.get('x-total-count'))).toBe(shTotal);
+
+    const exceptions = await t.db.cardLimitException.findMany({ include: { household: { include: { owners: true } } } });
+    expect(exceptions.length).toBeGreaterThan(0);
+    const e = exceptions[0];
+    expect(await ids(`/api/card-limit-exceptions?q=${encodeURIComponent(e.household.owners[0].name)}`)).toContain(e.id);
+    expect(await ids(`/api/card-limit-exceptions?q=${encodeURIComponent(e.reason.slice(0, 4))}`)).toContain(e.id);
+    expect(await ids(`/api/card-limit-exceptions?q=${encodeURIComponent('没有这样的理由')}`)).toEqual([]);
+  });
 });

@@ -54,6 +54,10 @@ export const reissueListSpec: ListSpec = {
     status: { kind: 'enum', values: APPROVAL_STATUSES },
     requestedOn: { kind: 'date', sortable: true },
   },
+  // The card number, the member's name, or words of the note.
+  search: (q) => ({
+    OR: [{ card: { cardNo: { contains: q, mode: 'insensitive' } } }, { card: { member: { name: { contains: q } } } }, { note: { contains: q, mode: 'insensitive' } }],
+  }),
   defaultSort: [{ id: 'desc' }],
 };
 
@@ -64,6 +68,14 @@ export const exceptionListSpec: ListSpec = {
     status: { kind: 'enum', values: APPROVAL_STATUSES },
     requestedAt: { kind: 'date', sortable: true },
   },
+  // An owner's or member's name in the household, or words of the reason.
+  search: (q) => ({
+    OR: [
+      { household: { owners: { some: { name: { contains: q } } } } },
+      { household: { members: { some: { name: { contains: q } } } } },
+      { reason: { contains: q, mode: 'insensitive' } },
+    ],
+  }),
   defaultSort: [{ id: 'desc' }],
 };
 
@@ -369,15 +381,13 @@ export class CardsService {
   }
 
   /** Region scope of reissue requests goes through the card's member. */
-  private async regionCardIds(ctx: RequestContext): Promise<Prisma.CardReissueRequestWhereInput> {
-    if (!ctx.user.regionCode) return {};
-    const cards = await this.db.card.findMany({ where: { member: { regionCode: ctx.user.regionCode } }, select: { id: true } });
-    return { cardId: { in: cards.map((c) => c.id) } };
+  private reissueRegion(ctx: RequestContext): Prisma.CardReissueRequestWhereInput {
+    return ctx.user.regionCode ? { card: { member: { regionCode: ctx.user.regionCode } } } : {};
   }
 
   async listReissues(query: Record<string, unknown>, ctx: RequestContext) {
     const q = parseListQuery(reissueListSpec, query);
-    const where = { AND: [q.where, await this.regionCardIds(ctx)] } as Prisma.CardReissueRequestWhereInput;
+    const where = { AND: [q.where, this.reissueRegion(ctx)] } as Prisma.CardReissueRequestWhereInput;
     const [total, rows] = await Promise.all([
       this.db.cardReissueRequest.count({ where }),
       this.db.cardReissueRequest.findMany({ where, orderBy: q.orderBy as Prisma.CardReissueRequestOrderByWithRelationInput[], skip: q.skip, take: q.take }),

@@ -107,7 +107,7 @@ export class MemberExportController {
       { header: '区域', key: 'regionCode', width: 8 },
     ]);
     for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
-      const labels = await this.places.forUnits(rows.map((r) => r.unitId));
+      const labels = await this.places.forUnits(rows.map((r) => r.unitId), { keep: false });
       for (const r of withPlaces(rows, labels)) {
         const m = toMemberListItem(r, visible);
         sheet.add({

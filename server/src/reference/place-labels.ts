@@ -33,8 +33,9 @@ export class PlaceLabels {
     this.households = new TableCache(feed, 'places', opts);
   }
 
-  forUnits(unitIds: number[]): Promise<Map<number, PlaceLabel>> {
-    return labels(this.units, unitIds, (ids) => this.db.$queryRaw<Keyed[]>`
+  /** `keep: false` for a long export, which would otherwise push the lists' labels out of the cache. */
+  forUnits(unitIds: number[], opts: { keep?: boolean } = {}): Promise<Map<number, PlaceLabel>> {
+    return labels(this.units, unitIds, opts.keep ?? true, (ids) => this.db.$queryRaw<Keyed[]>`
       SELECT u.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
       FROM units u JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
       WHERE u.id = ANY(${ids}::int[])`);
@@ -42,14 +43,14 @@ export class PlaceLabels {
 
   /** The same, for households (one unit each). */
   forHouseholds(householdIds: number[]): Promise<Map<number, PlaceLabel>> {
-    return labels(this.households, householdIds, (ids) => this.db.$queryRaw<Keyed[]>`
+    return labels(this.households, householdIds, true, (ids) => this.db.$queryRaw<Keyed[]>`
       SELECT h.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
       FROM households h JOIN units u ON u.id = h."unitId" JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
       WHERE h.id = ANY(${ids}::int[])`);
   }
 }
 
-async function labels(cache: TableCache<number, PlaceLabel>, ids: number[], load: (ids: number[]) => Promise<Keyed[]>): Promise<Map<number, PlaceLabel>> {
+async function labels(cache: TableCache<number, PlaceLabel>, ids: number[], keep: boolean, load: (ids: number[]) => Promise<Keyed[]>): Promise<Map<number, PlaceLabel>> {
   const found = new Map<number, PlaceLabel>();
   const missing: number[] = [];
   for (const id of new Set(ids)) {
@@ -61,7 +62,7 @@ async function labels(cache: TableCache<number, PlaceLabel>, ids: number[], load
   const since = cache.current();
   for (const { id, ...label } of await load(missing)) {
     found.set(id, label);
-    cache.set(id, label, since);
+    if (keep) cache.set(id, label, since);
   }
   return found;
 }

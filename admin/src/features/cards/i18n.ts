@@ -122,6 +122,7 @@ export const cardsZh = {
     reasons: { LOST: '遗失', DAMAGED: '损坏' },
     statuses: { PENDING: '待审核', APPROVED: '已批准', REJECTED: '已驳回' },
     allStatuses: '全部状态',
+    searchPlaceholder: '卡号、会员姓名或说明',
     fields: { cardNo: '原卡号', member: '会员', project: '楼盘', unit: '房号', reason: '原因', note: '说明', requestedOn: '申请日期', status: '状态', newCardNo: '新卡号', reviewedAt: '审核时间' },
     approve: '批准补卡',
     approveTitle: '审核补卡申请（M-10）',
@@ -139,6 +140,7 @@ export const cardsZh = {
     titles: { list: '持卡数量例外审批', create: '申请持卡数量例外', edit: '持卡数量例外', show: '持卡数量例外' },
     statuses: { PENDING: '审批中', APPROVED: '已批准', REJECTED: '已驳回' },
     allStatuses: '全部状态',
+    searchPlaceholder: '业主或会员姓名、申请理由',
     fields: {
       household: '房号',
       owner: '业主',
@@ -359,6 +361,7 @@ export const cardsEn: typeof cardsZh = {
     reasons: { LOST: 'Lost', DAMAGED: 'Damaged' },
     statuses: { PENDING: 'Under review', APPROVED: 'Approved', REJECTED: 'Rejected' },
     allStatuses: 'All statuses',
+    searchPlaceholder: 'Card number, member name or note',
     fields: { cardNo: 'Old card', member: 'Member', project: 'Project', unit: 'Unit', reason: 'Reason', note: 'Note', requestedOn: 'Requested on', status: 'Status', newCardNo: 'New card', reviewedAt: 'Reviewed' },
     approve: 'Approve',
     approveTitle: 'Review the reissue (M-10)',
@@ -376,6 +379,7 @@ export const cardsEn: typeof cardsZh = {
     titles: { list: 'Card-limit exceptions', create: 'Request an exception', edit: 'Exception', show: 'Exception' },
     statuses: { PENDING: 'Under approval', APPROVED: 'Approved', REJECTED: 'Rejected' },
     allStatuses: 'All statuses',
+    searchPlaceholder: 'Owner or member name, reason',
     fields: {
       household: 'Unit',
       owner: 'Owner',

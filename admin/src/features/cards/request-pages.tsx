@@ -75,16 +75,23 @@ const ReissueReview = ({ request, onDone }: { request: ReissueRequest; onDone: (
 
 export const ReissueList = () => {
   const { t } = useTranslation();
-  const { tableProps, searchFormProps, tableQuery } = useTable<ReissueRequest, HttpError, { status?: string }>({
+  const { tableProps, searchFormProps, tableQuery } = useTable<ReissueRequest, HttpError, { q?: string; status?: string }>({
     resource: 'card-reissue-requests',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     filters: { initial: [{ field: 'status', operator: 'eq', value: 'PENDING' }] },
-    onSearch: (v) => [{ field: 'status', operator: 'eq', value: v.status || undefined }] as CrudFilter[],
+    onSearch: (v) =>
+      [
+        { field: 'q', operator: 'eq', value: v.q?.trim() || undefined },
+        { field: 'status', operator: 'eq', value: v.status || undefined },
+      ] as CrudFilter[],
   });
   return (
     <List>
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }} initialValues={{ status: 'PENDING' }}>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('card-reissue-requests.searchPlaceholder')} style={{ width: 220 }} />
+        </Form.Item>
         <Form.Item name="status">
           <Select allowClear placeholder={t('card-reissue-requests.allStatuses')} style={{ width: 140 }} options={APPROVALS.map((s) => ({ value: s, label: t(`card-reissue-requests.statuses.${s}`) }))} />
         </Form.Item>
@@ -217,17 +224,24 @@ const DecideException = ({ item, onDone }: { item: CardLimitException; onDone: (
 
 export const ExceptionList = () => {
   const { t } = useTranslation();
-  const { tableProps, searchFormProps, tableQuery } = useTable<CardLimitException, HttpError, { status?: string }>({
+  const { tableProps, searchFormProps, tableQuery } = useTable<CardLimitException, HttpError, { q?: string; status?: string }>({
     resource: 'card-limit-exceptions',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    onSearch: (v) => [{ field: 'status', operator: 'eq', value: v.status || undefined }] as CrudFilter[],
+    onSearch: (v) =>
+      [
+        { field: 'q', operator: 'eq', value: v.q?.trim() || undefined },
+        { field: 'status', operator: 'eq', value: v.status || undefined },
+      ] as CrudFilter[],
   });
   const decision = (at: string | null) => (at ? <span>{dateTime(at)}</span> : <Typography.Text type="secondary">{t('card-limit-exceptions.waiting')}</Typography.Text>);
   return (
     <List headerButtons={() => <RequestException onDone={() => tableQuery.refetch()} />}>
       <Alert type="info" showIcon message={t('card-limit-exceptions.intro')} style={{ marginBottom: 16 }} />
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }}>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('card-limit-exceptions.searchPlaceholder')} style={{ width: 220 }} />
+        </Form.Item>
         <Form.Item name="status">
           <Select allowClear placeholder={t('card-limit-exceptions.allStatuses')} style={{ width: 140 }} options={APPROVALS.map((s) => ({ value: s, label: t(`card-limit-exceptions.statuses.${s}`) }))} />
         </Form.Item>
