@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
-import type { CrudFilter } from '@refinedev/core';
 import { useCustom, useShow } from '@refinedev/core';
 import { getDefaultSortOrder, List, ListButton, RefreshButton, Show, ShowButton, useSelect, useTable } from '@refinedev/antd';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
@@ -9,6 +8,7 @@ import { FileTextOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/i
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AllocateButton, CardActions, ReissueButton } from './card-actions';
+import { SearchButtons, eqFilters, formValuesOf } from '../../components/list-filters';
 import { CardStatusTag, PrintPage, dateTime, type CardRecord, type CardStatus } from './shared';
 
 const STATUSES: CardStatus[] = ['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID'];
@@ -26,13 +26,9 @@ export const CardList = () => {
     resource: 'cards',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    onSearch: (values) =>
-      FILTER_FIELDS.map<CrudFilter>((field) => {
-        const raw = values[field];
-        return { field, operator: 'eq', value: typeof raw === 'string' ? raw.trim() || undefined : raw };
-      }),
+    onSearch: (values) => eqFilters(FILTER_FIELDS, values),
   });
-  const initialValues = Object.fromEntries(filters.flatMap((f) => ('field' in f && f.value !== undefined ? [[f.field, f.value]] : []))) as SearchValues;
+  const initialValues = formValuesOf<SearchValues>(filters);
   const form = searchFormProps.form!;
   const { selectProps: projectSelectProps } = useSelect({ resource: 'projects', optionLabel: 'name', optionValue: 'id', pagination: { pageSize: 200, mode: 'server' } });
   // The appendix-4 record prints the cards of the current filters.
@@ -64,21 +60,7 @@ export const CardList = () => {
           <Form.Item name="projectId">
             <Select {...projectSelectProps} allowClear showSearch placeholder={t('cards.allProjects')} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                {t('buttons.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.setFieldsValue(Object.fromEntries(FILTER_FIELDS.map((f) => [f, undefined])));
-                  form.submit();
-                }}
-              >
-                {t('buttons.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons form={form} fields={FILTER_FIELDS} />
         </Form>
       </Card>
       <Table<CardRecord> {...tableProps} rowKey="id" data-testid="cards-table" scroll={{ x: 1200 }}>

@@ -1,11 +1,11 @@
-import type { CrudFilter } from '@refinedev/core';
 import { getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd';
-import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DueDate, STATUSES, StatusTag, type ChangeRequest } from './shared';
 import { ChangeRequestActions } from './change-request-actions';
+import { SearchButtons, eqFilters, formValuesOf } from '../../components/list-filters';
 
 interface SearchValues {
   q?: string;
@@ -24,13 +24,9 @@ export const ChangeRequestList = () => {
     pagination: { pageSize: 20 },
     sorters: { initial: [{ field: 'dueOn', order: 'asc' }] },
     filters: { initial: [{ field: 'status', operator: 'eq', value: 'OPEN' }] },
-    onSearch: (values) =>
-      FILTER_FIELDS.map<CrudFilter>((field) => {
-        const raw = values[field];
-        return { field, operator: 'eq', value: typeof raw === 'string' ? raw.trim() || undefined : raw };
-      }),
+    onSearch: (values) => eqFilters(FILTER_FIELDS, values),
   });
-  const initialValues = Object.fromEntries(filters.flatMap((f) => ('field' in f && f.value !== undefined ? [[f.field, f.value]] : []))) as SearchValues;
+  const initialValues = formValuesOf<SearchValues>(filters);
   const form = searchFormProps.form!;
 
   return (
@@ -57,21 +53,7 @@ export const ChangeRequestList = () => {
               ]}
             />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                {t('buttons.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.setFieldsValue(Object.fromEntries(FILTER_FIELDS.map((f) => [f, undefined])));
-                  form.submit();
-                }}
-              >
-                {t('buttons.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons form={form} fields={FILTER_FIELDS} />
         </Form>
       </Card>
       <Table<ChangeRequest> {...tableProps} rowKey="id" data-testid="change-requests-table" scroll={{ x: 1100 }}>

@@ -1,4 +1,3 @@
-import type { CrudFilter } from '@refinedev/core';
 import {
   DeleteButton,
   EditButton,
@@ -7,13 +6,14 @@ import {
   ShowButton,
   useTable,
 } from '@refinedev/antd';
-import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { Card, Form, Input, Select, Space, Table } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MemberListItem } from './types';
 import { useEnum } from './options';
 import { useLocationSelects } from './use-location-selects';
 import { MemberExportButtons } from '../../features/privacy/export-buttons';
+import { SearchButtons, eqFilters, formValuesOf } from '../../components/list-filters';
 
 interface SearchValues {
   q?: string;
@@ -35,17 +35,10 @@ export const MemberList = () => {
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     // No initial sorter: the API's default order is M-1's project, building, unit.
-    onSearch: (values) =>
-      FILTER_FIELDS.map<CrudFilter>((field) => {
-        const raw = values[field];
-        const value = typeof raw === 'string' ? raw.trim() || undefined : raw;
-        return { field, operator: 'eq', value };
-      }),
+    onSearch: (values) => eqFilters(FILTER_FIELDS, values),
   });
 
-  const initialValues = Object.fromEntries(
-    filters.flatMap((f) => ('field' in f && f.value !== undefined ? [[f.field, f.value]] : [])),
-  ) as SearchValues;
+  const initialValues = formValuesOf<SearchValues>(filters);
 
   const form = searchFormProps.form!;
   const projectId = Form.useWatch('projectId', form);
@@ -126,22 +119,7 @@ export const MemberList = () => {
               style={{ width: 120 }}
             />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" data-testid="member-search-submit">
-                {t('buttons.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  form.setFieldsValue(Object.fromEntries(FILTER_FIELDS.map((f) => [f, undefined])));
-                  form.submit();
-                }}
-              >
-                {t('buttons.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons form={form} fields={FILTER_FIELDS} submitTestId="member-search-submit" />
         </Form>
       </Card>
       <Table<MemberListItem> {...tableProps} rowKey="id" data-testid="members-table" scroll={{ x: 1250 }} size="middle">
