@@ -26,6 +26,12 @@ const wantedApps = Number(values.applications);
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 
+// Names from common surnames and given names; pinyin alongside so search works.
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
+const surnamesPy = ['WANG', 'LI', 'ZHANG', 'LIU', 'CHEN', 'YANG', 'HUANG', 'ZHAO', 'WU', 'ZHOU', 'XU', 'SUN', 'MA', 'ZHU', 'HU', 'GUO', 'HE', 'LIN', 'GAO', 'LUO'];
+const given = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '晓梅', '建国', '子涵', '浩然', '欣怡', '宇轩', '梓萱'];
+const givenPy = ['WEI', 'FANG', 'NA', 'XIU YING', 'MIN', 'JING', 'LI', 'QIANG', 'LEI', 'JUN', 'YANG', 'YONG', 'YAN', 'JIE', 'JUAN', 'TAO', 'MING', 'CHAO', 'XIU LAN', 'XIA', 'PING', 'GANG', 'GUI YING', 'XIAO MEI', 'JIAN GUO', 'ZI HAN', 'HAO RAN', 'XIN YI', 'YU XUAN', 'ZI XUAN'];
+
 /**
  * Households of one owner each; every household has the owner as a member and the first
  * (members - households) households also a spouse, so the member count is exact.
@@ -71,11 +77,6 @@ async function generate(client: pg.Client, members: number, applications: number
     `INSERT INTO household_owners (id, "householdId", name, "idNumber", mobile)
      SELECT u, u, 'owner' || u, '3201061970' || lpad((u % 10000)::text, 4, '0') || lpad((u % 10000)::text, 4, '0'), '139' || lpad(u::text, 8, '0') FROM generate_series(1, ${households}) u`,
   );
-  // Names from common surnames and given names; pinyin alongside so search works.
-  const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
-  const surnamesPy = ['WANG', 'LI', 'ZHANG', 'LIU', 'CHEN', 'YANG', 'HUANG', 'ZHAO', 'WU', 'ZHOU', 'XU', 'SUN', 'MA', 'ZHU', 'HU', 'GUO', 'HE', 'LIN', 'GAO', 'LUO'];
-  const given = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '晓梅', '建国', '子涵', '浩然', '欣怡', '宇轩', '梓萱'];
-  const givenPy = ['WEI', 'FANG', 'NA', 'XIU YING', 'MIN', 'JING', 'LI', 'QIANG', 'LEI', 'JUN', 'YANG', 'YONG', 'YAN', 'JIE', 'JUAN', 'TAO', 'MING', 'CHAO', 'XIU LAN', 'XIA', 'PING', 'GANG', 'GUI YING', 'XIAO MEI', 'JIAN GUO', 'ZI HAN', 'HAO RAN', 'XIN YI', 'YU XUAN', 'ZI XUAN'];
   const arr = (a: string[]) => `(ARRAY[${a.map((s) => `'${s}'`).join(',')}])`;
   await q(
     'members',
@@ -157,6 +158,11 @@ const projectIds = (await client.query('SELECT id FROM projects ORDER BY id')).r
 const counts = (await client.query(`SELECT (SELECT count(*) FROM members) AS m, (SELECT count(*) FROM applications) AS a, (SELECT count(*) FROM applications WHERE "dueOn" < CURRENT_DATE) AS o`)).rows[0];
 
 const memberPaths = projectIds.flatMap((p) => [0, 20, 40].map((s) => `/api/members?projectId=${p}&_sort=name&_order=asc&_start=${s}&_end=${s + 20}`));
+// What staff type at the counter: a whole name (600 different ones, about 1,700 members each at a
+// million — too few to keep their totals), or a surname alone (about 50,000 each: kept).
+const fullNames = surnames.flatMap((s) => given.map((g) => s + g));
+const namePaths = fullNames.map((n) => `/api/members?q=${encodeURIComponent(n)}&_start=0&_end=20`);
+const surnamePaths = [...surnames, ...surnamesPy.map((p) => p.toLowerCase())].map((n) => `/api/members?q=${encodeURIComponent(n)}&_start=0&_end=20`);
 const overduePaths = [0, 1, 5, 20, 50].map((p) => `/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=${p * 20}&_end=${p * 20 + 20}`);
 const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
   {
@@ -164,6 +170,9 @@ const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
     user: accounts.officer,
     paths: memberPaths,
   },
+  { name: 'members: search a whole name (600 names, ~1,700 matches each)', user: accounts.officer, paths: namePaths },
+  { name: 'members: search a surname, Chinese or pinyin (40 terms, ~50,000 matches each)', user: accounts.officer, paths: surnamePaths },
+  { name: 'members: first page of all 1,000,000, M-1 order', user: accounts.officer, paths: ['/api/members?_start=0&_end=20'] },
   { name: 'overdue view: /api/applications?overdue=true&_sort=dueOn, first page', user: accounts.officer, paths: ['/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=0&_end=20'] },
   {
     name: 'overdue view, later pages',
@@ -178,7 +187,7 @@ console.log(`${counts.m} members; ${counts.a} applications (${counts.o} overdue)
 // A freshly started API and database: the first pass over each list reads cold index pages and
 // fills the kept totals and place names. Shown, then measured in the steady state.
 console.log('warm-up (not the figures below):');
-await runScenario(api.base, { name: 'every member and overdue path once over', paths: [...memberPaths, ...overduePaths], token: await login(accounts.officer) }, connections, 5);
+await runScenario(api.base, { name: 'every member, search and overdue path once over', paths: [...memberPaths, ...namePaths, ...surnamePaths, ...overduePaths], token: await login(accounts.officer) }, connections, 5);
 for (const s of scenarios) await runScenario(api.base, { ...s, token: await login(s.user) }, connections, seconds);
 
 // Large totals are kept until their table changes (server/src/crud/list-totals.ts). Two harder cases:

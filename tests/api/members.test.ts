@@ -36,6 +36,33 @@ describe('members list (simple-rest contract)', () => {
     expect(keys).toEqual(sorted);
   });
 
+  it('a Chinese name finds the names that start with it, in M-1 order, page after page; three or more characters that start no name are found anywhere in names', async () => {
+    const firsts = new Map<string, number>();
+    for (const { name } of await t.db.member.findMany({ select: { name: true } })) firsts.set([...name][0], (firsts.get([...name][0]) ?? 0) + 1);
+    const [surname] = [...firsts].sort((x, y) => y[1] - x[1])[0]; // the commonest surname: several pages of it
+    const expected = (await t.db.member.findMany({ where: { name: { startsWith: surname } }, orderBy: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }], select: { id: true } })).map((m) => m.id);
+    expect(expected.length).toBeGreaterThan(3);
+    const pages: number[] = [];
+    for (let start = 0; start < expected.length; start += 3) {
+      const r = await api.call('GET', `/api/members?q=${encodeURIComponent(surname)}&_start=${start}&_end=${start + 3}`, { token: officer });
+      expect(r.status).toBe(200);
+      expect(Number(r.headers.get('x-total-count'))).toBe(expected.length);
+      pages.push(...r.body.map((m: any) => m.id));
+      expect(r.body.every((m: any) => m.name.startsWith(surname) && typeof m.projectName === 'string' && m.projectName.length > 0)).toBe(true);
+    }
+    expect(pages).toEqual(expected);
+
+    // 欧阳晓岚: "欧阳晓" starts her name; "阳晓岚" starts no name and is found inside hers.
+    const created = await api.call('POST', '/api/members', { token: officer, body: applicationFor(await householdIn(t.db, 'NJ'), { name: '欧阳晓岚' }) });
+    expect(created.status).toBe(201);
+    const ids = async (text: string, token = officer) => (await api.call('GET', `/api/members?q=${encodeURIComponent(text)}&_end=100`, { token })).body.map((m: any) => m.id) as number[];
+    expect(await ids('欧阳晓')).toEqual([created.body.id]);
+    expect(await ids('阳晓岚')).toEqual([created.body.id]);
+    expect(await ids('阳晓')).toEqual([]); // two characters: the start of names only
+    expect(await ids(created.body.pinyin.toLowerCase())).toContain(created.body.id); // pinyin, in Latin letters
+    expect(await ids('阳晓岚', officerSh)).toEqual([]); // the Shanghai officer does not see Nanjing
+  });
+
   it('sorts, filters by project/building/unit and searches name and pinyin', async () => {
     const any = await t.db.member.findFirstOrThrow({ orderBy: { id: 'desc' } });
     const byUnit = await api.call('GET', `/api/members?projectId=${any.projectId}&buildingId=${any.buildingId}&unitId=${any.unitId}`, { token: officer });

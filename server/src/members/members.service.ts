@@ -17,17 +17,30 @@ import { toPinyin } from './pinyin.js';
 import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
 import { clubToday } from '../calendar/calendar.service.js';
 
+const HAN = /\p{Script=Han}/u;
+
 /**
  * `q` finds members by the start of their name or pinyin (surname first, as staff type it:
  * "王", "wang", "WANG XIAO"); three or more characters also match anywhere in them. Pinyin is
  * stored upper case, so the search is case-insensitive without ILIKE, and every branch is served
  * by an index (prefix: varchar_pattern_ops; anywhere: pg_trgm).
+ *
+ * Text with Chinese characters is looked for in names only (pinyin is written in Latin
+ * letters), by their start; three or more of them anywhere in a name only when no name starts
+ * with them (MembersService.listWhere decides). So the most common search — a whole name typed
+ * at the counter — is answered from one index, without reading the matches from the table.
  */
 export function memberSearch(q: string): Prisma.MemberWhereInput {
+  if (HAN.test(q)) return { name: { startsWith: q } };
   const upper = q.toUpperCase();
   const branches: Prisma.MemberWhereInput[] = [{ name: { startsWith: q } }, { pinyin: { startsWith: upper } }];
   if ([...q].length >= 3) branches.push({ name: { contains: q } }, { pinyin: { contains: upper } });
   return { OR: branches };
+}
+
+/** Chinese text: searched by the start of names (members_name_prefix_idx answers it alone). */
+export function isNamePrefixSearch(q: string): boolean {
+  return HAN.test(q);
 }
 
 export const memberListSpec: ListSpec = {
@@ -75,16 +88,49 @@ export class MembersService {
     return this.masking.visibility(ctx.user);
   }
 
+  /**
+   * The members a list query (filters, `q`, sort) names within the caller's region — for the list
+   * and its exports alike. Chinese text of three or more characters that starts no name is looked
+   * for anywhere in names instead (pg_trgm).
+   */
+  async listWhere(query: Record<string, unknown>, ctx: RequestContext) {
+    const parsed = parseListQuery(memberListSpec, query); // validates everything, q included
+    const scope = regionFilter(ctx.user);
+    const text = typeof query.q === 'string' ? query.q.trim() : '';
+    const chinese = isNamePrefixSearch(text);
+    const anywhere = chinese && [...text].length >= 3 && !(await this.db.member.findFirst({ where: { AND: [scope, { name: { startsWith: text } }] }, select: { id: true } }));
+    const { q: _text, ...withoutText } = query;
+    const filters = anywhere ? parseListQuery(memberListSpec, withoutText).where : parsed.where;
+    return {
+      where: { AND: [filters, scope, ...(anywhere ? [{ name: { contains: text } }] : [])] } as Prisma.MemberWhereInput,
+      orderBy: parsed.orderBy as Prisma.MemberOrderByWithRelationInput[],
+      skip: parsed.skip,
+      take: parsed.take,
+      /** The page's ids can come from the name index alone (see list). */
+      byNameIndex: chinese && !anywhere,
+    };
+  }
+
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const q = parseListQuery(memberListSpec, query);
-    const where = { AND: [q.where, regionFilter(ctx.user)] } as Prisma.MemberWhereInput;
+    const { where, orderBy, skip, take, byNameIndex } = await this.listWhere(query, ctx);
     const [total, rows] = await Promise.all([
       this.totals.count('members', where, () => this.db.member.count({ where })),
-      this.db.member.findMany({ where, orderBy: q.orderBy as Prisma.MemberOrderByWithRelationInput[], skip: q.skip, take: q.take, select: memberListSelect }),
+      // A name search finds its page's ids in the name index alone, then reads just those rows;
+      // reading every match to sort it cost a table page per match.
+      byNameIndex
+        ? this.db.member.findMany({ where, orderBy, skip, take, select: { id: true } }).then((page) => this.rowsInOrder(page.map((r) => r.id)))
+        : this.db.member.findMany({ where, orderBy, skip, take, select: memberListSelect }),
     ]);
     const [visible, labels] = await Promise.all([this.visibility(ctx), this.places.forUnits(rows.map((r) => r.unitId))]);
     if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
     return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
+  }
+
+  private async rowsInOrder(ids: number[]) {
+    if (!ids.length) return [];
+    const rows = await this.db.member.findMany({ where: { id: { in: ids } }, select: memberListSelect });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   private async findDetail(id: number, ctx: RequestContext) {

@@ -3,15 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { regionFilter } from '../auth/region-scope.js';
 import { listQueryDocs } from '../crud/crud-http.js';
-import { parseListQuery } from '../crud/list-query.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from '../members/member.mapper.js';
 import { PlaceLabels } from '../reference/place-labels.js';
 import { anyVisible } from '../common/masking.js';
-import { memberListSpec } from '../members/members.service.js';
+import { MembersService, memberListSpec } from '../members/members.service.js';
 import { MaskingPolicy } from './masking-policy.js';
 import { LABELS } from './import/columns.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
@@ -19,13 +17,13 @@ import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
 const CHUNK = 2000;
 
 /** The members list's filters and search, without its paging, in the caller's region. */
-function memberWhere(query: Record<string, unknown>, ctx: RequestContext) {
+/** The members the list shows for the same query (MembersService.listWhere), every page of them. */
+async function memberWhere(members: MembersService, query: Record<string, unknown>, ctx: RequestContext) {
   const { _start: _s, _end: _e, ...filters } = query;
-  const q = parseListQuery(memberListSpec, filters);
-  const orderBy = q.orderBy as Prisma.MemberOrderByWithRelationInput[];
+  const { where, orderBy } = await members.listWhere(filters, ctx);
   // Cursor paging needs a total order: the id breaks ties.
   if (!orderBy.some((o) => 'id' in o)) orderBy.push({ id: 'asc' });
-  return { filters, where: { AND: [q.where, regionFilter(ctx.user)] } as Prisma.MemberWhereInput, orderBy };
+  return { filters, where, orderBy };
 }
 
 /** Reads every matching member in pages over a cursor, so a 100,000-row export never holds them all. */
@@ -74,6 +72,7 @@ export class MemberExportController {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
     @Inject(PlaceLabels) private readonly places: PlaceLabels,
+    @Inject(MembersService) private readonly members: MembersService,
   ) {}
 
   @Get('export.xlsx')
@@ -81,7 +80,7 @@ export class MemberExportController {
   @ApiOperation({ summary: 'The filtered members list as Excel; masked unless the caller may unmask and export (M-11). Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
   async exportList(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
-    const { filters, where, orderBy } = memberWhere(query, ctx);
+    const { filters, where, orderBy } = await memberWhere(this.members, query, ctx);
     const visible = await this.masking.exportVisibility(ctx.user);
     const unmasked = anyVisible(visible);
     const total = await this.db.member.count({ where });
@@ -127,7 +126,7 @@ export class MemberExportController {
   @ApiOperation({ summary: 'M-12: the member basic-information table for care and announcements (member officer). Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
   async basicInfo(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
-    const { filters, where, orderBy } = memberWhere(query, ctx);
+    const { filters, where, orderBy } = await memberWhere(this.members, query, ctx);
     const total = await this.db.member.count({ where });
     await this.audit.record(ctx, 'EXPORT', 'members', null, { table: 'basic-info', filters: filters as Prisma.InputJsonObject, rows: total, unmasked: true });
 

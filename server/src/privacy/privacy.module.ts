@@ -5,9 +5,11 @@ import { DataUseService } from './data-use.service.js';
 import { MemberExportController, forwardExportPaths } from './export.controller.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
+import { MembersModule } from '../members/members.module.js';
 
 /** M-11, M-12: data-use requests and grants, audit search, member import and exports. */
 @Module({
+  imports: [MembersModule],
   controllers: [DataUseController, AuditLogController, MemberExportController, ImportController],
   providers: [DataUseService, ImportService],
   exports: [DataUseService, ImportService],
