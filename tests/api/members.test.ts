@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClub } from '../../prisma/seed/seed-club.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -61,6 +62,23 @@ describe('members list (simple-rest contract)', () => {
     expect(await ids('阳晓')).toEqual([]); // two characters: the start of names only
     expect(await ids(created.body.pinyin.toLowerCase())).toContain(created.body.id); // pinyin, in Latin letters
     expect(await ids('阳晓岚', officerSh)).toEqual([]); // the Shanghai officer does not see Nanjing
+  });
+
+  it('a name in Latin letters is its own pinyin, found by what staff type; the old converter’s pinyin is repaired', async () => {
+    const created = await api.call('POST', '/api/members', { token: officer, body: applicationFor(await householdIn(t.db, 'NJ'), { name: 'John Smith' }) });
+    expect(created.status).toBe(201);
+    expect(created.body.pinyin).toBe('JOHN SMITH');
+    const found = await api.call('GET', '/api/members?q=john&_end=50', { token: officer });
+    expect(found.body.map((m: any) => m.id)).toContain(created.body.id);
+
+    // What the converter wrote before (split after the first letter), and a pinyin staff typed.
+    await t.db.member.update({ where: { id: created.body.id }, data: { pinyin: 'J OHN SMITH' } });
+    const typed = await t.db.member.findFirstOrThrow({ where: { id: { not: created.body.id } }, orderBy: { id: 'asc' } });
+    const repair = readFileSync(new URL('../../prisma/migrations/20261123090000_latin_name_pinyin/migration.sql', import.meta.url), 'utf8');
+    await t.db.$executeRawUnsafe(repair);
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: created.body.id } })).pinyin).toBe('JOHN SMITH');
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: typed.id } })).pinyin).toBe(typed.pinyin);
+    expect((await api.call('DELETE', `/api/members/${created.body.id}`, { token: officer })).status).toBe(200);
   });
 
   it('sorts, filters by project/building/unit and searches name and pinyin', async () => {
