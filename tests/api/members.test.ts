@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClub } from '../../prisma/seed/seed-club.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -62,6 +63,18 @@ describe('members list (simple-rest contract)', () => {
     expect(await ids('阳晓')).toEqual([]); // two characters: the start of names only
     expect(await ids(created.body.pinyin.toLowerCase())).toContain(created.body.id); // pinyin, in Latin letters
     expect(await ids('阳晓岚', officerSh)).toEqual([]); // the Shanghai officer does not see Nanjing
+
+    // The Excel export of a search has the same members as the list.
+    for (const text of ['阳晓岚', surname]) {
+      const res = await fetch(`${api.baseUrl}/api/members/export.xlsx?q=${encodeURIComponent(text)}`, { headers: { authorization: `Bearer ${officer}` } });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+      const exported: number[] = [];
+      wb.worksheets[0].eachRow((r, n) => n > 1 && exported.push(Number(r.getCell(1).value)));
+      const listed = (await api.call('GET', `/api/members?q=${encodeURIComponent(text)}&_end=1000`, { token: officer })).body.map((m: any) => m.id as number);
+      expect(exported.sort((x, y) => x - y)).toEqual(listed.sort((x: number, y: number) => x - y));
+    }
   });
 
   it('a name in Latin letters is its own pinyin, found by what staff type; the old converter’s pinyin is repaired', async () => {

@@ -89,30 +89,45 @@ export class MembersService {
   }
 
   /**
-   * The members a list query (filters, `q`, sort) names within the caller's region — for the list
-   * and its exports alike. Chinese text of three or more characters that starts no name is looked
-   * for anywhere in names instead (pg_trgm).
+   * The members a list query (filters, `q`, sort) names within the caller's region, for the list
+   * and its exports alike. Chinese text of three or more characters that starts no name among
+   * them is looked for anywhere in names instead (`inside`, pg_trgm).
    */
-  async listWhere(query: Record<string, unknown>, ctx: RequestContext) {
+  private listWhere(query: Record<string, unknown>, ctx: RequestContext) {
     const parsed = parseListQuery(memberListSpec, query); // validates everything, q included
     const scope = regionFilter(ctx.user);
     const text = typeof query.q === 'string' ? query.q.trim() : '';
     const chinese = isNamePrefixSearch(text);
-    const anywhere = chinese && [...text].length >= 3 && !(await this.db.member.findFirst({ where: { AND: [scope, { name: { startsWith: text } }] }, select: { id: true } }));
     const { q: _text, ...withoutText } = query;
-    const filters = anywhere ? parseListQuery(memberListSpec, withoutText).where : parsed.where;
     return {
-      where: { AND: [filters, scope, ...(anywhere ? [{ name: { contains: text } }] : [])] } as Prisma.MemberWhereInput,
+      where: { AND: [parsed.where, scope] } as Prisma.MemberWhereInput,
+      inside: chinese && [...text].length >= 3 ? ({ AND: [parseListQuery(memberListSpec, withoutText).where, scope, { name: { contains: text } }] } as Prisma.MemberWhereInput) : null,
       orderBy: parsed.orderBy as Prisma.MemberOrderByWithRelationInput[],
       skip: parsed.skip,
       take: parsed.take,
-      /** The page's ids can come from the name index alone (see list). */
-      byNameIndex: chinese && !anywhere,
+      /** The page's ids can come from the name index alone (see page). */
+      byNameIndex: chinese,
     };
   }
 
+  /** What an export of the list query covers: exactly the members the list shows for it. */
+  async exportSelection(query: Record<string, unknown>, ctx: RequestContext) {
+    const { where, inside, orderBy } = this.listWhere(query, ctx);
+    if (inside && !(await this.db.member.findFirst({ where, select: { id: true } }))) return { where: inside, orderBy };
+    return { where, orderBy };
+  }
+
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const { where, orderBy, skip, take, byNameIndex } = await this.listWhere(query, ctx);
+    const q = this.listWhere(query, ctx);
+    let { total, rows } = await this.page(q.where, q, q.byNameIndex);
+    // Nothing starts with the text: look for it inside names (the count and the page said so at once).
+    if (total === 0 && q.inside) ({ total, rows } = await this.page(q.inside, q, false));
+    const [visible, labels] = await Promise.all([this.visibility(ctx), this.places.forUnits(rows.map((r) => r.unitId))]);
+    if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
+    return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
+  }
+
+  private async page(where: Prisma.MemberWhereInput, { orderBy, skip, take }: { orderBy: Prisma.MemberOrderByWithRelationInput[]; skip: number; take: number }, byNameIndex: boolean) {
     const [total, rows] = await Promise.all([
       this.totals.count('members', where, () => this.db.member.count({ where })),
       // A name search finds its page's ids in the name index alone, then reads just those rows;
@@ -121,9 +136,7 @@ export class MembersService {
         ? this.db.member.findMany({ where, orderBy, skip, take, select: { id: true } }).then((page) => this.rowsInOrder(page.map((r) => r.id)))
         : this.db.member.findMany({ where, orderBy, skip, take, select: memberListSelect }),
     ]);
-    const [visible, labels] = await Promise.all([this.visibility(ctx), this.places.forUnits(rows.map((r) => r.unitId))]);
-    if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
-    return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
+    return { total, rows };
   }
 
   private async rowsInOrder(ids: number[]) {

@@ -20,7 +20,7 @@ const CHUNK = 2000;
 /** The members the list shows for the same query (MembersService.listWhere), every page of them. */
 async function memberWhere(members: MembersService, query: Record<string, unknown>, ctx: RequestContext) {
   const { _start: _s, _end: _e, ...filters } = query;
-  const { where, orderBy } = await members.listWhere(filters, ctx);
+  const { where, orderBy } = await members.exportSelection(filters, ctx);
   // Cursor paging needs a total order: the id breaks ties.
   if (!orderBy.some((o) => 'id' in o)) orderBy.push({ id: 'asc' });
   return { filters, where, orderBy };
