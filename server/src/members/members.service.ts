@@ -20,27 +20,22 @@ import { clubToday } from '../calendar/calendar.service.js';
 const HAN = /\p{Script=Han}/u;
 
 /**
- * `q` finds members by the start of their name or pinyin (surname first, as staff type it:
- * "王", "wang", "WANG XIAO"); three or more characters also match anywhere in them. Pinyin is
- * stored upper case, so the search is case-insensitive without ILIKE, and every branch is served
- * by an index (prefix: varchar_pattern_ops; anywhere: pg_trgm).
- *
- * Text with Chinese characters is looked for in names only (pinyin is written in Latin
- * letters), by their start; three or more of them anywhere in a name only when no name starts
- * with them (MembersService.listWhere decides). So the most common search — a whole name typed
- * at the counter — is answered from one index, without reading the matches from the table.
+ * `q` finds members as staff type them: Chinese text by the start of the name ("王", "王晓"),
+ * Latin text by the start of the pinyin ("wang", "WANG XIAO"; pinyin is stored upper case, and a
+ * name written in Latin letters is its own pinyin). Each is one column's prefix, answered by an
+ * index that also holds the M-1 keys and the region (members_name_prefix_idx,
+ * members_pinyin_prefix_idx), so the count and the page's ids never read the table. Three or
+ * more characters that start nothing are then looked for anywhere (`memberSearchInside`, pg_trgm);
+ * MembersService decides from the count.
  */
 export function memberSearch(q: string): Prisma.MemberWhereInput {
-  if (HAN.test(q)) return { name: { startsWith: q } };
-  const upper = q.toUpperCase();
-  const branches: Prisma.MemberWhereInput[] = [{ name: { startsWith: q } }, { pinyin: { startsWith: upper } }];
-  if ([...q].length >= 3) branches.push({ name: { contains: q } }, { pinyin: { contains: upper } });
-  return { OR: branches };
+  return HAN.test(q) ? { name: { startsWith: q } } : { pinyin: { startsWith: q.toUpperCase() } };
 }
 
-/** Chinese text: searched by the start of names (members_name_prefix_idx answers it alone). */
-export function isNamePrefixSearch(q: string): boolean {
-  return HAN.test(q);
+/** Three or more characters anywhere: in names (Chinese), or in pinyin and names (Latin). */
+export function memberSearchInside(q: string): Prisma.MemberWhereInput | null {
+  if ([...q].length < 3) return null;
+  return HAN.test(q) ? { name: { contains: q } } : { OR: [{ pinyin: { contains: q.toUpperCase() } }, { name: { contains: q, mode: 'insensitive' } }] };
 }
 
 export const memberListSpec: ListSpec = {
@@ -90,23 +85,23 @@ export class MembersService {
 
   /**
    * The members a list query (filters, `q`, sort) names within the caller's region, for the list
-   * and its exports alike. Chinese text of three or more characters that starts no name among
-   * them is looked for anywhere in names instead (`inside`, pg_trgm).
+   * and its exports alike. Text of three or more characters that starts no name or pinyin among
+   * them is looked for anywhere instead (`inside`, pg_trgm).
    */
   private listWhere(query: Record<string, unknown>, ctx: RequestContext) {
     const parsed = parseListQuery(memberListSpec, query); // validates everything, q included
     const scope = regionFilter(ctx.user);
     const text = typeof query.q === 'string' ? query.q.trim() : '';
-    const chinese = isNamePrefixSearch(text);
     const { q: _text, ...withoutText } = query;
+    const anywhere = text ? memberSearchInside(text) : null;
     return {
       where: { AND: [parsed.where, scope] } as Prisma.MemberWhereInput,
-      inside: chinese && [...text].length >= 3 ? ({ AND: [parseListQuery(memberListSpec, withoutText).where, scope, { name: { contains: text } }] } as Prisma.MemberWhereInput) : null,
+      inside: anywhere ? ({ AND: [parseListQuery(memberListSpec, withoutText).where, scope, anywhere] } as Prisma.MemberWhereInput) : null,
       orderBy: parsed.orderBy as Prisma.MemberOrderByWithRelationInput[],
       skip: parsed.skip,
       take: parsed.take,
-      /** The page's ids can come from the name index alone (see page). */
-      byNameIndex: chinese,
+      /** The page's ids can come from the search index alone (see page). */
+      bySearchIndex: text.length > 0,
     };
   }
 
@@ -119,20 +114,20 @@ export class MembersService {
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
     const q = this.listWhere(query, ctx);
-    let { total, rows } = await this.page(q.where, q, q.byNameIndex);
-    // Nothing starts with the text: look for it inside names (the count and the page said so at once).
+    let { total, rows } = await this.page(q.where, q, q.bySearchIndex);
+    // Nothing starts with the text: look for it anywhere (the count and the page said so at once).
     if (total === 0 && q.inside) ({ total, rows } = await this.page(q.inside, q, false));
     const [visible, labels] = await Promise.all([this.visibility(ctx), this.places.forUnits(rows.map((r) => r.unitId))]);
     if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
     return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
   }
 
-  private async page(where: Prisma.MemberWhereInput, { orderBy, skip, take }: { orderBy: Prisma.MemberOrderByWithRelationInput[]; skip: number; take: number }, byNameIndex: boolean) {
+  private async page(where: Prisma.MemberWhereInput, { orderBy, skip, take }: { orderBy: Prisma.MemberOrderByWithRelationInput[]; skip: number; take: number }, bySearchIndex: boolean) {
     const [total, rows] = await Promise.all([
       this.totals.count('members', where, () => this.db.member.count({ where })),
-      // A name search finds its page's ids in the name index alone, then reads just those rows;
-      // reading every match to sort it cost a table page per match.
-      byNameIndex
+      // A search finds its page's ids in the name or pinyin index alone, then reads just those
+      // rows; reading every match to sort it cost a table page per match.
+      bySearchIndex
         ? this.db.member.findMany({ where, orderBy, skip, take, select: { id: true } }).then((page) => this.rowsInOrder(page.map((r) => r.id)))
         : this.db.member.findMany({ where, orderBy, skip, take, select: memberListSelect }),
     ]);
