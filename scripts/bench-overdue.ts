@@ -162,6 +162,7 @@ const memberPaths = projectIds.flatMap((p) => [0, 20, 40].map((s) => `/api/membe
 // million — too few to keep their totals), or a surname alone (about 50,000 each: kept).
 const fullNames = surnames.flatMap((s) => given.map((g) => s + g));
 const namePaths = fullNames.map((n) => `/api/members?q=${encodeURIComponent(n)}&_start=0&_end=20`);
+const pinyinNamePaths = surnamesPy.flatMap((s) => givenPy.map((g) => `/api/members?q=${encodeURIComponent(`${s} ${g}`.toLowerCase())}&_start=0&_end=20`));
 const surnamePaths = [...surnames, ...surnamesPy.map((p) => p.toLowerCase())].map((n) => `/api/members?q=${encodeURIComponent(n)}&_start=0&_end=20`);
 const overduePaths = [0, 1, 5, 20, 50].map((p) => `/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=${p * 20}&_end=${p * 20 + 20}`);
 const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
@@ -171,6 +172,7 @@ const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
     paths: memberPaths,
   },
   { name: 'members: search a whole name (600 names, ~1,700 matches each)', user: accounts.officer, paths: namePaths },
+  { name: 'members: search a whole name in pinyin (600 names, ~1,700 matches each)', user: accounts.officer, paths: pinyinNamePaths },
   { name: 'members: search a surname, Chinese or pinyin (40 terms, ~50,000 matches each)', user: accounts.officer, paths: surnamePaths },
   { name: 'members: first page of all 1,000,000, M-1 order', user: accounts.officer, paths: ['/api/members?_start=0&_end=20'] },
   { name: 'overdue view: /api/applications?overdue=true&_sort=dueOn, first page', user: accounts.officer, paths: ['/api/applications?overdue=true&_sort=dueOn&_order=asc&_start=0&_end=20'] },
@@ -187,7 +189,7 @@ console.log(`${counts.m} members; ${counts.a} applications (${counts.o} overdue)
 // A freshly started API and database: the first pass over each list reads cold index pages and
 // fills the kept totals and place names. Shown, then measured in the steady state.
 console.log('warm-up (not the figures below):');
-await runScenario(api.base, { name: 'every member, search and overdue path once over', paths: [...memberPaths, ...namePaths, ...surnamePaths, ...overduePaths], token: await login(accounts.officer) }, connections, 5);
+await runScenario(api.base, { name: 'every member, search and overdue path once over', paths: [...memberPaths, ...namePaths, ...pinyinNamePaths, ...surnamePaths, ...overduePaths], token: await login(accounts.officer) }, connections, 5);
 for (const s of scenarios) await runScenario(api.base, { ...s, token: await login(s.user) }, connections, seconds);
 
 // Large totals are kept until their table changes (server/src/crud/list-totals.ts). Two harder cases:
