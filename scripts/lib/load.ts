@@ -68,3 +68,20 @@ export async function runScenario(base: string, s: Scenario, connections: number
   );
   return figures;
 }
+
+/**
+ * Requests every path once, `connections` at a time (a warm-up: the first request of each list
+ * reads cold index pages and fills the API's kept totals and place names). Returns the seconds taken.
+ */
+export async function visitEach(base: string, token: string, paths: string[], connections: number): Promise<number> {
+  const t0 = Date.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const res = await fetch(base + paths[next++], { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  return (Date.now() - t0) / 1000;
+}
