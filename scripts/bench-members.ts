@@ -9,7 +9,7 @@ import { createPrismaClient } from '../server/src/database/prisma.service.ts';
 import { seedClub } from '../prisma/seed/seed-club.ts';
 import { openDatabase } from './lib/database.ts';
 import { machineLine } from './lib/machine.ts';
-import { runScenario, startApiProcess, type Scenario } from './lib/load.ts';
+import { runScenario, startApiProcess, visitEach, type Scenario } from './lib/load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +81,8 @@ const scenarios: (Omit<Scenario, 'token'> & { user: string })[] = [
 ];
 
 console.log(`${total} members; ${connections} connections; ${seconds} s per scenario`);
+// A freshly started API and database: each path once (cold index pages, nothing kept yet), then measure.
+for (const s of scenarios) console.log(`warm-up: ${s.paths.length} paths once in ${(await visitEach(api.base, await login(s.user), s.paths, connections)).toFixed(1)} s`);
 for (const s of scenarios) await runScenario(api.base, { ...s, token: await login(s.user) }, connections, seconds);
 
 await api.stop();
