@@ -29,6 +29,18 @@ describe('parseListQuery (simple-rest contract)', () => {
     });
   });
 
+  it('offers the broader search for when the narrow one finds nothing, with the same filters', () => {
+    const tiered: ListSpec = { ...spec, search: (q) => ({ name: { startsWith: q } }), searchWhenNoneFound: (q) => (q.length >= 3 ? { name: { contains: q } } : null) };
+    const long = parseListQuery(tiered, { sex: 'FEMALE', q: ' 阳晓岚 ' });
+    expect(long.q).toBe('阳晓岚');
+    expect(long.where).toEqual({ AND: [{ sex: 'FEMALE' }, { name: { startsWith: '阳晓岚' } }] });
+    expect(long.whereWhenNoneFound).toEqual({ AND: [{ sex: 'FEMALE' }, { name: { contains: '阳晓岚' } }] });
+    expect(parseListQuery(tiered, { q: '阳晓' }).whereWhenNoneFound).toBeUndefined();
+    const none = parseListQuery(tiered, { q: '  ' });
+    expect(none.q).toBeUndefined();
+    expect(none.where).toEqual({});
+  });
+
   it('reads repeated keys as "in" (getMany)', () => {
     expect(parseListQuery(spec, { id: ['1', '2'] }).where).toEqual({ AND: [{ id: { in: [1, 2] } }] });
   });

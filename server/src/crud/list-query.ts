@@ -18,6 +18,11 @@ export interface ListSpec {
   fields: Record<string, FieldSpec>;
   /** Prisma where-clause for `q`. */
   search?: (q: string) => Record<string, unknown>;
+  /**
+   * A broader where-clause for `q`, for the caller to use when `search` finds nothing (e.g. the
+   * start of a name first, anywhere in it only then); null when there is none for this text.
+   */
+  searchWhenNoneFound?: (q: string) => Record<string, unknown> | null;
   defaultSort: Record<string, 'asc' | 'desc'>[];
   defaultPageSize?: number;
   maxPageSize?: number;
@@ -25,6 +30,10 @@ export interface ListSpec {
 
 export interface ListQuery {
   where: Record<string, unknown>;
+  /** The trimmed `q`, when there is one. */
+  q?: string;
+  /** `where` with the spec's `searchWhenNoneFound` in place of `search`, when it has one for `q`. */
+  whereWhenNoneFound?: Record<string, unknown>;
   orderBy: Record<string, 'asc' | 'desc'>[];
   skip: number;
   take: number;
@@ -94,10 +103,15 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): 
       and.push({ [column]: { [OPERATORS[op]]: convert(field, one(value, key), key) } });
     }
   }
+  let q: string | undefined;
+  let broader: Record<string, unknown> | null = null;
   if (query.q !== undefined && spec.search) {
-    const q = one(query.q, 'q').trim();
-    if (q.length > 100) throw bad('q');
-    if (q) and.push(spec.search(q));
+    const text = one(query.q, 'q').trim();
+    if (text.length > 100) throw bad('q');
+    if (text) {
+      q = text;
+      broader = spec.searchWhenNoneFound?.(text) ?? null;
+    }
   }
 
   const orderBy: Record<string, 'asc' | 'desc'>[] = [];
@@ -118,5 +132,13 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): 
   const end = query._end === undefined ? start + (spec.defaultPageSize ?? 25) : (convert({ kind: 'int' }, one(query._end, '_end'), '_end') as number);
   if (start < 0) throw bad('_start');
   if (end < start) throw bad('_end');
-  return { where: and.length ? { AND: and } : {}, orderBy, skip: start, take: Math.min(end - start, maxPage) };
+  const where = (extra: Record<string, unknown> | null) => (and.length || extra ? { AND: extra ? [...and, extra] : and } : {});
+  return {
+    where: where(q ? spec.search!(q) : null),
+    ...(q ? { q } : {}),
+    ...(broader ? { whereWhenNoneFound: where(broader) } : {}),
+    orderBy,
+    skip: start,
+    take: Math.min(end - start, maxPage),
+  };
 }

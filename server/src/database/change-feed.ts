@@ -72,11 +72,6 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     return this.live && stamp.epoch === this.epoch && stamp.generation === (this.generations.get(stamp.table) ?? 0);
   }
 
-  /** For tests and diagnostics: whether changes are being followed. */
-  get following(): boolean {
-    return this.live;
-  }
-
   private changed(table: string): void {
     const watched = TABLE_OF[table];
     if (watched) this.generations.set(watched, (this.generations.get(watched) ?? 0) + 1);

@@ -71,8 +71,4 @@ export class TableCache<K, V> {
     run.then(forget, forget);
     return run;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

@@ -33,7 +33,7 @@ export function memberSearch(q: string): Prisma.MemberWhereInput {
 }
 
 /** Three or more characters anywhere: in names (Chinese), or in pinyin and names (Latin). */
-export function memberSearchInside(q: string): Prisma.MemberWhereInput | null {
+function memberSearchInside(q: string): Prisma.MemberWhereInput | null {
   if ([...q].length < 3) return null;
   return HAN.test(q) ? { name: { contains: q } } : { OR: [{ pinyin: { contains: q.toUpperCase() } }, { name: { contains: q, mode: 'insensitive' } }] };
 }
@@ -57,6 +57,7 @@ export const memberListSpec: ListSpec = {
     createdAt: { kind: 'date', sortable: true },
   },
   search: memberSearch,
+  searchWhenNoneFound: memberSearchInside,
   // M-1: records are listed in project, building, unit order.
   defaultSort: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }],
 };
@@ -89,19 +90,16 @@ export class MembersService {
    * them is looked for anywhere instead (`inside`, pg_trgm).
    */
   private listWhere(query: Record<string, unknown>, ctx: RequestContext) {
-    const parsed = parseListQuery(memberListSpec, query); // validates everything, q included
+    const parsed = parseListQuery(memberListSpec, query);
     const scope = regionFilter(ctx.user);
-    const text = typeof query.q === 'string' ? query.q.trim() : '';
-    const { q: _text, ...withoutText } = query;
-    const anywhere = text ? memberSearchInside(text) : null;
     return {
       where: { AND: [parsed.where, scope] } as Prisma.MemberWhereInput,
-      inside: anywhere ? ({ AND: [parseListQuery(memberListSpec, withoutText).where, scope, anywhere] } as Prisma.MemberWhereInput) : null,
+      inside: parsed.whereWhenNoneFound ? ({ AND: [parsed.whereWhenNoneFound, scope] } as Prisma.MemberWhereInput) : null,
       orderBy: parsed.orderBy as Prisma.MemberOrderByWithRelationInput[],
       skip: parsed.skip,
       take: parsed.take,
       /** The page's ids can come from the search index alone (see page). */
-      bySearchIndex: text.length > 0,
+      bySearchIndex: parsed.q !== undefined,
     };
   }
 
