@@ -13,7 +13,7 @@ import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { eligibilityErrors } from '../members/eligibility.js';
 import { MemberCreateInput } from '../members/member.schema.js';
-import { MembersService } from '../members/members.service.js';
+import { MembersService, hobbiesExist } from '../members/members.service.js';
 import { FILE_STORAGE, MAX_UPLOAD_BYTES, sniffType, type FileStorage } from '../storage/file-storage.js';
 import { applicationListSelect, day, maskForm, toApplicationListItem, withHouseholdPlaces, type ApplicationListRow, type Deadline } from './application.mapper.js';
 import { PlaceLabels } from '../reference/place-labels.js';
@@ -135,10 +135,7 @@ export class ApplicationsService {
       owner: owner ?? { householdId: -1, idNumber: '' },
       today: clubToday(),
     });
-    if (form.hobbyIds?.length) {
-      const found = await this.db.hobby.count({ where: { id: { in: form.hobbyIds } } });
-      if (found !== new Set(form.hobbyIds).size) errors.hobbyIds = { key: 'errors.reference' };
-    }
+    if (!(await hobbiesExist(this.db, form.hobbyIds))) errors.hobbyIds = { key: 'errors.reference' };
     if (Object.keys(errors).length) {
       throw AppError.validation(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'ownerId' ? k : `form.${k}`, v])));
     }

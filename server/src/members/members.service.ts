@@ -67,6 +67,12 @@ function unmaskedFields(v: Visibility): { fields?: string[] } {
   return allVisible(v) ? {} : { fields: Object.entries(v).filter(([, on]) => on).map(([k]) => k) };
 }
 
+/** True when every id names a hobby on the club's list (the form's 兴趣爱好). */
+export async function hobbiesExist(db: Db | Prisma.TransactionClient, ids: number[] | undefined): Promise<boolean> {
+  if (!ids?.length) return true;
+  return (await db.hobby.count({ where: { id: { in: ids } } })) === new Set(ids).size;
+}
+
 /** Today where the club works (China), whatever the server's time zone. */
 const today = clubToday;
 
@@ -153,9 +159,7 @@ export class MembersService {
   }
 
   private async checkHobbies(ids: number[] | undefined, db: Db | Prisma.TransactionClient = this.db): Promise<void> {
-    if (!ids?.length) return;
-    const found = await db.hobby.count({ where: { id: { in: ids } } });
-    if (found !== new Set(ids).size) throw AppError.field('hobbyIds', 'errors.reference');
+    if (!(await hobbiesExist(db, ids))) throw AppError.field('hobbyIds', 'errors.reference');
   }
 
   /**
