@@ -6,6 +6,7 @@ import { validate } from '../common/validation.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService, clubToday } from '../calendar/calendar.service.js';
+import type { WorkingDays } from '../calendar/working-days.js';
 import { MaskingPolicy } from '../privacy/masking-policy.js';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
@@ -66,6 +67,13 @@ export const applicationListSpec: ListSpec = {
 const OFFICER_STATES: ApplicationStatus[] = ['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY'];
 const OPEN_STATES: ApplicationStatus[] = APPLICATION_STATUSES.filter((s) => s !== 'ISSUED' && s !== 'REJECTED');
 
+/** M-6: how an application's deadline stands today, in working days. */
+function deadline(calendar: WorkingDays, dueOn: Date | null, today: Date): Deadline {
+  if (!dueOn) return { overdue: false, workingDaysLeft: null };
+  if (dueOn < today) return { overdue: true, workingDaysLeft: -calendar.workingDaysBetween(dueOn, today) };
+  return { overdue: false, workingDaysLeft: calendar.workingDaysBetween(today, dueOn) };
+}
+
 function statusName(lang: Lang, s: string): string {
   return t(lang, `applications.status.${s}` as MessageKey);
 }
@@ -95,16 +103,10 @@ export class ApplicationsService {
 
   // ───────────── deadlines ─────────────
 
-  private async deadline(dueOn: Date | null, today = clubToday()): Promise<Deadline> {
-    if (!dueOn) return { overdue: false, workingDaysLeft: null };
-    if (dueOn < today) return { overdue: true, workingDaysLeft: -(await this.calendar.workingDaysBetween(dueOn, today)) };
-    return { overdue: false, workingDaysLeft: await this.calendar.workingDaysBetween(today, dueOn) };
-  }
-
   private async listItems(scalars: Omit<ApplicationListRow, 'household'>[]) {
     const today = clubToday();
-    const rows = withHouseholdPlaces(scalars, await this.places.forHouseholds(scalars.map((r) => r.householdId)));
-    return Promise.all(rows.map(async (r) => toApplicationListItem(r, await this.deadline(r.dueOn, today))));
+    const [labels, calendar] = await Promise.all([this.places.forHouseholds(scalars.map((r) => r.householdId)), this.calendar.calendar()]);
+    return withHouseholdPlaces(scalars, labels).map((r) => toApplicationListItem(r, deadline(calendar, r.dueOn, today)));
   }
 
   // ───────────── receipt (M-4, M-5, M-2 early, M-8 fee) ─────────────
@@ -293,7 +295,7 @@ export class ApplicationsService {
     const name = (sid: number | null) => (sid === null ? null : (staff.find((s) => s.id === sid)?.displayName ?? String(sid)));
     const original = fees.find((f) => f.reversesId === null);
     const reversal = original ? fees.find((f) => f.reversesId === original.id) : undefined;
-    const item = toApplicationListItem(row, await this.deadline(row.dueOn));
+    const item = toApplicationListItem(row, deadline(await this.calendar.calendar(), row.dueOn, clubToday()));
     return {
       ...item,
       ownerId: row.ownerId,
@@ -455,8 +457,8 @@ export class ApplicationsService {
   }
 
   async produceCard(id: number, input: { note?: string | null }, ctx: RequestContext) {
+    // The card-made deadline was set at approval and still stands.
     return this.transition(id, ctx, ['APPROVED'], 'CARD_IN_PRODUCTION', {
-      data: async (app) => ({ dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), (await this.settings.get()).cardMadeDays) }),
       work: async (tx, app) => {
         if (!app.memberId) throw illegal(ctx.lang, app.status);
         await this.cards.allocateCard(tx, { memberId: app.memberId, householdId: app.householdId, projectId: app.projectId }, ctx);

@@ -8,7 +8,7 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { CalendarService } from './calendar.service.js';
-import { isoDay } from './working-days.js';
+import { isWeekendDay, isoDay } from './working-days.js';
 
 export const calendarDayListSpec: ListSpec = {
   fields: {
@@ -88,8 +88,7 @@ export class CalendarDaysService {
 
   /** Adds or changes an exception. An exception that changes nothing is refused. */
   async put(date: Date, input: CalendarDayInput, ctx: RequestContext) {
-    const dow = date.getUTCDay();
-    const weekend = dow === 0 || dow === 6;
+    const weekend = isWeekendDay(date);
     if (input.kind === 'HOLIDAY' && weekend) throw AppError.field('kind', 'records.holidayOnWeekend');
     if (input.kind === 'WORKDAY' && !weekend) throw AppError.field('kind', 'records.workdayOnWeekday');
     const row = await this.db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA, type Db } from '../database/prisma.service.js';
-import { WorkingDays, utcDay, type DayKind } from './working-days.js';
+import { WorkingDays, isoDay, type DayKind } from './working-days.js';
 
 /** Today as a UTC-midnight date in China (UTC+8), where the club works. */
 export function clubToday(now = new Date()): Date {
@@ -14,7 +14,8 @@ export function clubToday(now = new Date()): Date {
  */
 @Injectable()
 export class CalendarService {
-  private cached: { at: number; days: WorkingDays } | null = null;
+  /** The calendar being loaded or loaded: concurrent callers share one read. */
+  private cached: { at: number; days: Promise<WorkingDays> } | null = null;
 
   constructor(@Inject(PRISMA) private readonly db: Db) {}
 
@@ -23,20 +24,20 @@ export class CalendarService {
     this.cached = null;
   }
 
-  async calendar(): Promise<WorkingDays> {
+  calendar(): Promise<WorkingDays> {
     if (this.cached && Date.now() - this.cached.at < 60_000) return this.cached.days;
-    const rows = await this.db.calendarDay.findMany({ select: { date: true, kind: true } });
-    const days = new WorkingDays(new Map(rows.map((r) => [r.date.toISOString().slice(0, 10), r.kind as DayKind])));
-    this.cached = { at: Date.now(), days };
-    return days;
+    const entry = {
+      at: Date.now(),
+      days: this.db.calendarDay.findMany({ select: { date: true, kind: true } }).then((rows) => new WorkingDays(new Map(rows.map((r) => [isoDay(r.date), r.kind as DayKind])))),
+    };
+    this.cached = entry;
+    // A failed read is not kept: the next caller tries again.
+    entry.days.catch(() => this.cached === entry && (this.cached = null));
+    return entry.days;
   }
 
-  async addWorkingDays(from: Date | string, n: number): Promise<Date> {
-    return (await this.calendar()).addWorkingDays(typeof from === 'string' ? utcDay(from) : from, n);
-  }
-
-  async isWorkingDay(day: Date | string): Promise<boolean> {
-    return (await this.calendar()).isWorkingDay(typeof day === 'string' ? utcDay(day) : day);
+  async addWorkingDays(from: Date, n: number): Promise<Date> {
+    return (await this.calendar()).addWorkingDays(from, n);
   }
 
   async workingDaysBetween(from: Date, to: Date): Promise<number> {

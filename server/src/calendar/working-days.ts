@@ -19,6 +19,11 @@ function epochDay(d: Date): number {
   return Math.floor(d.getTime() / DAY_MS);
 }
 
+/** Saturday or Sunday (a UTC-midnight date). */
+export function isWeekendDay(d: Date): boolean {
+  return isWeekend(epochDay(d));
+}
+
 function isWeekend(epoch: number): boolean {
   const dow = (epoch + 4) % 7; // 0 = Sunday
   return dow === 0 || dow === 6;
@@ -64,8 +69,7 @@ export class WorkingDays {
     const kind = this.exceptions.get(isoDay(day));
     if (kind === 'HOLIDAY') return false;
     if (kind === 'WORKDAY') return true;
-    const dow = day.getUTCDay();
-    return dow !== 0 && dow !== 6;
+    return !isWeekendDay(day);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { isoDay } from '../calendar/working-days.js';
 import { allVisible, maskAddress, maskDate, maskEmail, maskIdNumber, maskPhone, type Visibility } from '../common/masking.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
@@ -43,7 +44,7 @@ export function withPlaces<R extends { unitId: number }>(rows: R[], labels: Map<
 type DetailRow = Prisma.MemberGetPayload<{ include: typeof memberDetailInclude }>;
 
 export function day(d: Date | null | undefined): string | null {
-  return d ? d.toISOString().slice(0, 10) : null;
+  return d ? isoDay(d) : null;
 }
 
 export function unitLabel(buildingName: string, unitNumber: string): string {
