@@ -90,6 +90,13 @@ afterAll(async () => {
 });
 
 describe('receipt (M-4, M-5, M-8)', () => {
+  it('refuses a receipt dated after today (the fee and the deadline count from it)', async () => {
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, { receivedOn: tomorrow }) });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.receivedOn).toBeTruthy();
+  });
+
   it('M-6: the completeness check is due 2 working days after receipt, across the National Day holiday', async () => {
     // 2026-09-30 (Wed); 1–7 Oct are the holiday, 8 and 9 Oct the first working days.
     const a = await receive(nj, { receivedOn: '2026-09-30' });
@@ -193,6 +200,9 @@ describe('the state machine (M-6)', () => {
   it('marketing verifies when asked: the application is on marketing’s task list until then', async () => {
     const a = await receive(nj);
     await step(a.id, 'check', { missingItems: [] });
+    // Not asked yet: marketing may neither verify nor ask itself (M-6), whatever the admin shows.
+    expect((await step(a.id, 'verify', { note: '未经请求' }, marketing)).status).toBe(403);
+    expect((await step(a.id, 'verify', { askMarketing: true }, marketing)).status).toBe(403);
     const asked = await step(a.id, 'verify', { askMarketing: true, note: '合同上的姓名与身份证不一致，请营销核实' });
     expect(asked.body.status).toBe('COMPLETE');
     expect(asked.body.marketingAskedAt).toBeTruthy();

@@ -125,6 +125,8 @@ export class ApplicationsService {
 
   async receive(input: ApplicationReceiveInput, ctx: RequestContext) {
     const form = this.parseForm(input, ctx.lang);
+    // The fee's date and the M-6 deadline count from the receipt: it cannot be in the future.
+    if (input.receivedOn > clubToday()) throw AppError.field('receivedOn', 'errors.futureDate');
     const household = await this.db.household.findFirst({ where: { id: input.householdId, ...projectRegionFilter(ctx.user) }, include: { project: true } });
     if (!household) throw AppError.field('householdId', 'members.householdNotFound');
     const owner = await this.db.householdOwner.findUnique({ where: { id: input.ownerId } });
@@ -393,6 +395,9 @@ export class ApplicationsService {
    * (the application stays COMPLETE, on marketing's task list); marketing's verify completes it.
    */
   async verify(id: number, input: { note?: string | null; askMarketing?: boolean }, ctx: RequestContext) {
+    // M-6: marketing helps verify when the club asks it to — it neither asks itself nor verifies unasked.
+    const marketing = ctx.user.role === 'marketing';
+    if (marketing && input.askMarketing) throw new AppError(403, 'applications.marketingCannotAsk');
     if (input.askMarketing) {
       const current = await this.find(id, ctx);
       if (current.status !== 'COMPLETE') throw illegal(ctx.lang, current.status);
@@ -406,7 +411,13 @@ export class ApplicationsService {
       if (!moved) throw illegal(ctx.lang, (await this.find(id, ctx)).status);
       return this.get(id, ctx);
     }
-    return this.transition(id, ctx, ['COMPLETE'], 'VERIFIED', { data: () => ({ verificationNote: input.note ?? null }), note: input.note ?? null });
+    return this.transition(id, ctx, ['COMPLETE'], 'VERIFIED', {
+      data: (app) => {
+        if (marketing && !app.marketingAskedAt) throw new AppError(403, 'applications.marketingNotAsked');
+        return { verificationNote: input.note ?? null };
+      },
+      note: input.note ?? null,
+    });
   }
 
   /** Number assigned and data entered: the member is created; M-2 and M-3 are enforced again by the database. */

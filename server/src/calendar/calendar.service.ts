@@ -2,9 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { WorkingDays, isoDay, type DayKind } from './working-days.js';
 
+/** A moment as the club's wall clock in China (UTC+8) reads it, in a Date's UTC fields. */
+export function clubClock(at: Date): Date {
+  return new Date(at.getTime() + 8 * 3_600_000);
+}
+
 /** Today as a UTC-midnight date in China (UTC+8), where the club works. */
 export function clubToday(now = new Date()): Date {
-  const local = new Date(now.getTime() + 8 * 3600_000);
+  const local = clubClock(now);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 }
 

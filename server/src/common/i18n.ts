@@ -24,6 +24,7 @@ const messages = {
   'errors.locked': { zh: '登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; the account is locked for {minutes} minutes' },
   'errors.conflict': { zh: '与已有记录冲突：{fields}', en: 'Conflicts with an existing record: {fields}' },
   'errors.reference': { zh: '引用的记录不存在', en: 'A referenced record does not exist' },
+  'errors.futureDate': { zh: '收到日期不能晚于今天', en: 'The date received cannot be in the future' },
   'errors.internal': { zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal server error; contact the administrator (request {requestId})' },
   'errors.payloadTooLarge': { zh: '请求内容过大', en: 'The request is too large' },
   'errors.unknownField': { zh: '不支持的字段', en: 'Unknown field' },

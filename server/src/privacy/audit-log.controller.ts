@@ -7,6 +7,7 @@ import { listQueryDocs, sendList } from '../crud/crud-http.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { AuditLog, Prisma } from '../generated/prisma/client.js';
+import { clubClock } from '../calendar/calendar.service.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
 
 export const auditListSpec: ListSpec = {
@@ -98,7 +99,7 @@ export class AuditLogController {
       const page = await this.db.auditLog.findMany({ where: q.where, orderBy: q.orderBy, skip, take: Math.min(EXPORT_CHUNK, rows - skip) });
       for (const r of page) {
         const item = toItem(r);
-        sheet.add({ ...item, at: new Date(r.at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '), detail: JSON.stringify(r.detail) });
+        sheet.add({ ...item, at: clubClock(r.at).toISOString().slice(0, 19).replace('T', ' '), detail: JSON.stringify(r.detail) });
       }
     }
     if (total > EXPORT_MAX) sheet.add({ id: `仅导出前 ${EXPORT_MAX} 条，共 ${total} 条` });

@@ -1,9 +1,11 @@
+import { clubToday } from '../calendar/calendar.service.js';
+import { isoDay } from '../calendar/working-days.js';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 
 /** Today in the club's time zone (Asia/Shanghai), for file names. */
 export function fileDate(d = new Date()): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return isoDay(clubToday(d));
 }
 
 /** Sets the headers of an xlsx download; the Chinese name for browsers, an ASCII fallback for the rest. */

@@ -56,7 +56,7 @@ export class ChangeRequestsService {
   async create(input: ChangeRequestInput, ctx: RequestContext) {
     const member = await this.db.member.findFirst({ where: { id: input.memberId, ...regionFilter(ctx.user) }, select: { id: true } });
     if (!member) throw AppError.field('memberId', 'records.memberNotFound');
-    if (input.receivedOn > clubToday()) throw AppError.field('receivedOn', 'records.futureDate');
+    if (input.receivedOn > clubToday()) throw AppError.field('receivedOn', 'errors.futureDate');
     const changes = toStoredChanges(input.changes ?? {}) as Prisma.InputJsonObject;
     const dueOn = await this.calendar.addWorkingDays(input.receivedOn, (await this.settings.get()).changeRequestDays);
     const created = await this.db.$transaction(async (tx) => {
@@ -157,7 +157,7 @@ export class ChangeRequestsService {
         status: r.status,
         overdue: r.status === 'OPEN' && r.dueOn < today,
         /** Applied or rejected after the due day. */
-        late: r.handledAt !== null && isoDay(new Date(r.handledAt.getTime() + 8 * 3600_000)) > isoDay(r.dueOn),
+        late: r.handledAt !== null && clubToday(r.handledAt) > r.dueOn,
         rejectReason: r.rejectReason,
         createdById: r.createdById,
         createdByName: names.get(r.createdById) ?? null,

@@ -114,7 +114,7 @@ export const ApplicationReceive = () => {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="receivedOn" label={t('applications.fields.receivedOn')} rules={[{ required: true }]} {...dateItemProps}>
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
             </Col>
             <Col xs={24}>

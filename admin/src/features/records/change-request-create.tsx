@@ -92,11 +92,14 @@ export const ChangeRequestCreate = () => {
   });
   const fields = Form.useWatch('fields', form) ?? [];
   const receivedOn = Form.useWatch('receivedOn', form) as Dayjs | undefined;
+  // The deadline in working days is a club setting (M-6: 1 by default).
+  const { result: settings } = useCustom<{ changeRequestDays: number }>({ url: `${API_URL}/settings`, method: 'get' });
+  const days = settings?.data?.changeRequestDays;
   const { result: due } = useCustom<{ date: string }>({
     url: `${API_URL}/calendar/working-days`,
     method: 'get',
-    config: { query: { from: receivedOn?.format('YYYY-MM-DD'), add: '1' } },
-    queryOptions: { enabled: Boolean(receivedOn) },
+    config: { query: { from: receivedOn?.format('YYYY-MM-DD'), add: String(days) } },
+    queryOptions: { enabled: Boolean(receivedOn) && days !== undefined },
   });
 
   const toBody = (values: Values) => {
@@ -149,7 +152,7 @@ export const ChangeRequestCreate = () => {
             </Form.Item>
           </Col>
         </Row>
-        {due.data?.date && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('records.changes.dueHint', { date: due.data.date })} data-testid="due-hint" />}
+        {due.data?.date && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('records.changes.dueHint', { date: due.data.date, days })} data-testid="due-hint" />}
         <Form.Item name="description" label={t('records.changes.description')} rules={[{ required: true, whitespace: true, message: t('records.changes.descriptionRequired') }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>

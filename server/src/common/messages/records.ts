@@ -15,7 +15,6 @@ export const recordsMessages = {
     en: 'Give either add (a number of working days) or to (an end date)',
   },
   'records.memberNotFound': { zh: '会员不存在或不在您所属的区域内', en: 'No such member in your region' },
-  'records.futureDate': { zh: '收到日期不能晚于今天', en: 'The date received cannot be in the future' },
   'records.notOpen': {
     zh: '该变更申请已处理（{status}），不能重复处理',
     en: 'This change request has already been handled ({status})',

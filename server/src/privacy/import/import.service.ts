@@ -9,6 +9,7 @@ import { PRISMA, type Db } from '../../database/prisma.service.js';
 import type { ImportJob, Prisma } from '../../generated/prisma/client.js';
 import { eligibilityErrors } from '../../members/eligibility.js';
 import { toPinyin } from '../../members/pinyin.js';
+import { clubToday } from '../../calendar/calendar.service.js';
 import { IMPORT_COLUMNS, REQUIRED_HEADERS, type ImportColumn } from './columns.js';
 import { eligibilityRowErrors, parseRow, type Location, type ParsedRow, type RowError } from './row-parser.js';
 import { readSheet, type Cell, type SheetRow } from './xlsx-reader.js';
@@ -50,11 +51,6 @@ interface Prepared {
   data: Prisma.MemberCreateManyInput;
   hobbyIds: number[];
   children: { relation?: string; name: string; birthDate?: Date | null; sex?: string | null }[];
-}
-
-function clubToday(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
 
 /**
