@@ -57,6 +57,7 @@ describe('club settings', () => {
     expect((await api.call('PATCH', '/api/settings', { token: officer, body: { cardFeeFen: 3000 } })).status).toBe(403);
     for (const [field, value] of [
       ['cardFeeFen', -1],
+      ['cardFeeFen', 0], // a fee that is not waived is never 0 (the ledger's CHECK); newly launched projects are waived
       ['cardFeeFen', 100_001],
       ['cardFeeFen', 20.5],
       ['completenessCheckDays', 0],

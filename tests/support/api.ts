@@ -19,6 +19,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     adminDist: `${repoRoot}/admin/dist`,
     maxFailedLogins: 5,
     lockMinutes: 15,
+    cardFeeFen: 2000,
     cachedTotalMinRows: 5000,
     ...overrides,
   };

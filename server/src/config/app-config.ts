@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cardFeeFen } from '../cards/fee-config.js';
 
 /** The repository root, wherever the process was started from. */
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -23,6 +24,8 @@ export interface AppConfig {
   lockMinutes: number;
   /** Where the change feed LISTENs, when DATABASE_URL goes through a pooler that cannot (unset: the API's own database). */
   listenUrl?: string;
+  /** M-8: the default card fee in fen until the club manager sets one (CARD_FEE_FEN, cards/fee-config.ts). */
+  cardFeeFen: number;
   /** List totals of at least this many rows are kept until their table changes (crud/list-totals.ts). */
   cachedTotalMinRows: number;
 }
@@ -66,6 +69,7 @@ export function loadConfig(): AppConfig {
     maxFailedLogins: int('LOGIN_MAX_FAILURES', 5),
     lockMinutes: int('LOGIN_LOCK_MINUTES', 15),
     listenUrl: process.env.DATABASE_LISTEN_URL || undefined,
+    cardFeeFen: cardFeeFen(),
     cachedTotalMinRows: int('LIST_TOTAL_CACHE_MIN_ROWS', 5000),
   };
 }

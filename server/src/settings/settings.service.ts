@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as z from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/current-user.js';
-import { cardFeeFen } from '../cards/fee-config.js';
+import { CONFIG } from '../config/config.token.js';
+import type { AppConfig } from '../config/app-config.js';
 import { validate } from '../common/validation.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 
@@ -28,7 +29,8 @@ const days = z.number().int().min(1).max(60);
 
 export const SettingsPatch = z
   .strictObject({
-    cardFeeFen: z.number().int().min(0).max(100_000),
+    // At least 1 fen: a fee that is not waived is never 0 (fee_entries_amount_check); newly launched projects are waived instead.
+    cardFeeFen: z.number().int().min(1).max(100_000),
     completenessCheckDays: days,
     dataEntryDays: days,
     cardMadeDays: days,
@@ -37,11 +39,11 @@ export const SettingsPatch = z
   .partial();
 export type SettingsPatch = z.output<typeof SettingsPatch>;
 
-export const SETTING_KEYS = ['cardFeeFen', 'completenessCheckDays', 'dataEntryDays', 'cardMadeDays', 'changeRequestDays'] as const satisfies readonly (keyof ClubSettings)[];
+const SETTING_KEYS = ['cardFeeFen', 'completenessCheckDays', 'dataEntryDays', 'cardMadeDays', 'changeRequestDays'] as const satisfies readonly (keyof ClubSettings)[];
 
-/** The defaults; CARD_FEE_FEN (fee-config.ts) still sets the default fee. */
-export function defaultSettings(env: NodeJS.ProcessEnv = process.env): ClubSettings {
-  return { cardFeeFen: cardFeeFen(env), completenessCheckDays: 2, dataEntryDays: 3, cardMadeDays: 20, changeRequestDays: 1 };
+/** The defaults; the default fee comes from the configuration (CARD_FEE_FEN, read once at start-up). */
+function defaultSettings(config: Pick<AppConfig, 'cardFeeFen'>): ClubSettings {
+  return { cardFeeFen: config.cardFeeFen, completenessCheckDays: 2, dataEntryDays: 3, cardMadeDays: 20, changeRequestDays: 1 };
 }
 
 const CACHE_MS = 30_000;
@@ -53,6 +55,7 @@ export class SettingsService {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The current settings, cached for ~30 s (an update in this process clears the cache). */
@@ -67,7 +70,7 @@ export class SettingsService {
   }
 
   private async load(): Promise<ClubSettings> {
-    const settings = defaultSettings();
+    const settings = defaultSettings(this.config);
     const rows = await this.db.clubSetting.findMany({ where: { key: { in: [...SETTING_KEYS] } } });
     for (const row of rows) {
       const key = row.key as keyof ClubSettings;

@@ -68,7 +68,7 @@ export const SettingsPage = () => {
             extra={t('records.settings.cardFeeHelp')}
             rules={[{ required: true, message: t('records.settings.required') }]}
           >
-            <InputNumber min={0} max={1000} step={1} precision={2} addonAfter={t('records.settings.yuan')} style={{ width: 200 }} />
+            <InputNumber min={0.01} max={1000} step={1} precision={2} addonAfter={t('records.settings.yuan')} style={{ width: 200 }} />
           </Form.Item>
           {DAY_FIELDS.map((name) => (
             <Form.Item key={name} name={name} label={t(`records.settings.${name}`)} rules={[{ required: true, message: t('records.settings.required') }]}>
