@@ -1,4 +1,5 @@
 import { useShow, type HttpError } from '@refinedev/core';
+import { dateTime } from '../../components/format';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
@@ -162,7 +163,8 @@ const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void
   const { documentOptions } = useEnumOptions();
   const [kind, setKind] = useState<string>('ID_COPY');
   const canManage = user?.permissions.includes('applications:manage') ?? false;
-  const canOpen = user?.permissions.includes('members:unmask') ?? false;
+  // The API unmasks (and opens documents) for the data-handling roles and for an approved data-use request alike.
+  const canOpen = !app.masked;
 
   const open = async (docId: number) => {
     try {
@@ -186,7 +188,7 @@ const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void
           { title: t('applications.actions.kind'), dataIndex: 'kind', render: (k: string) => t(`applications.documents.${k}`) },
           { title: '', dataIndex: 'fileName' },
           { title: '', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(0)} KB` },
-          { title: '', dataIndex: 'uploadedAt', render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+          { title: '', dataIndex: 'uploadedAt', render: (v: string) => dateTime(v) },
           { title: '', render: (_: unknown, d: { id: number }) => (canOpen ? <Button size="small" onClick={() => open(d.id)}>{t('applications.actions.download')}</Button> : null) },
         ]}
       />
@@ -300,7 +302,7 @@ export const ApplicationShow = () => {
                   children: (
                     <>
                       <div>
-                        <StatusTag status={e.toStatus} /> {e.at.slice(0, 16).replace('T', ' ')} · {e.by}
+                        <StatusTag status={e.toStatus} /> {dateTime(e.at)} · {e.by}
                       </div>
                       {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
                     </>

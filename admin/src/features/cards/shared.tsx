@@ -160,7 +160,7 @@ export const ApprovalTag = ({ status, ns }: { status: ApprovalStatus; ns: 'card-
 /** Fen as RMB with two decimals. */
 export const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
-export const dateTime = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+export { dateTime } from '../../components/format';
 
 /** A POST to a workflow endpoint with the server's message shown on failure. */
 export function useAction() {

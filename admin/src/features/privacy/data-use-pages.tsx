@@ -238,7 +238,7 @@ const AppendixFive = ({ r }: { r: DataUseRequest }) => {
           </tr>
           <tr>
             <th>{t('data-use-requests.fields.validity')}</th>
-            <td colSpan={3}>{r.status === 'APPROVED' ? `${dateTime(r.validFrom)} – ${dateTime(r.validUntil)}` : `${r.validDays} 天`}</td>
+            <td colSpan={3}>{r.status === 'APPROVED' ? `${dateTime(r.validFrom)} – ${dateTime(r.validUntil)}` : t('data-use-requests.fields.days', { count: r.validDays })}</td>
           </tr>
           <tr>
             <th>{t('data-use-requests.steps.manager')}</th>

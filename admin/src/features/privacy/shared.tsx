@@ -70,8 +70,7 @@ export interface ImportJob {
 
 export const INFORMATION_KINDS = ['ID_NUMBER', 'PHONE', 'ADDRESS', 'BIRTHDAY', 'EMAIL', 'FAMILY', 'OCCUPATION', 'BASIC_TABLE', 'MEMBER_LIST'] as const;
 
-export const dateTime = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
-export const dateOnly = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '—');
+export { dateOnly, dateTime } from '../../components/format';
 
 export const ApprovalTag = ({ status }: { status: ApprovalStatus }) => {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { List, useTable } from '@refinedev/antd';
 import { App, Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { dateTime } from '../../components/format';
 import { useTranslation } from 'react-i18next';
 import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
@@ -190,7 +191,7 @@ export const CalendarPage = () => {
             </Space>
           )}
         />
-        <Table.Column<CalendarDay> dataIndex="updatedAt" title={t('records.calendar.updatedAt')} render={(v: string) => dayjs(v).format('YYYY-MM-DD HH:mm')} />
+        <Table.Column<CalendarDay> dataIndex="updatedAt" title={t('records.calendar.updatedAt')} render={dateTime} />
         {canEdit?.can && (
           <Table.Column<CalendarDay>
             title={t('table.actions')}

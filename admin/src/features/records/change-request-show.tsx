@@ -1,7 +1,7 @@
 import { useOne, useShow } from '@refinedev/core';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
 import { Alert, Button, Card, Descriptions, Table } from 'antd';
-import dayjs from 'dayjs';
+import { dateTime } from '../../components/format';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ChangeRequestActions } from './change-request-actions';
@@ -12,7 +12,7 @@ export const ChangeRequestShow = () => {
   const { fieldLabel, valueText } = useMemberFields();
   const { result: r, query } = useShow<ChangeRequest>({ resource: 'change-requests' });
   const { result: member } = useOne<Record<string, unknown>>({ resource: 'members', id: r?.memberId ?? '', queryOptions: { enabled: Boolean(r?.memberId) } });
-  const time = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('members.none'));
+  const time = (v: string | null) => (v ? dateTime(v) : t('members.none'));
   const rows = Object.entries(r?.changes ?? {}).map(([field, value]) => ({ field, value }));
 
   return (

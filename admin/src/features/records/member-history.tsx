@@ -4,7 +4,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { useTable } from '@refinedev/antd';
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { dateTimeSeconds } from '../../components/format';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMemberFields, type HistoryEntry } from './shared';
@@ -21,7 +21,7 @@ const HistoryTable = ({ memberId }: { memberId: number | string }) => {
   });
   return (
     <Table<HistoryEntry> {...tableProps} rowKey="id" size="small" locale={{ emptyText: t('records.history.empty') }} data-testid="member-history-table">
-      <Table.Column<HistoryEntry> dataIndex="changedAt" title={t('records.history.time')} render={(v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss')} width={170} />
+      <Table.Column<HistoryEntry> dataIndex="changedAt" title={t('records.history.time')} render={dateTimeSeconds} width={170} />
       <Table.Column<HistoryEntry> dataIndex="changedByName" title={t('records.history.who')} width={120} />
       <Table.Column<HistoryEntry> dataIndex="field" title={t('records.history.field')} render={(f: string) => fieldLabel(f)} width={140} />
       <Table.Column<HistoryEntry>
