@@ -62,12 +62,12 @@ try {
   }
 
   const cube = spawnCube({ databaseUrl: database.url, port: config.cubePort, apiSecret: config.cubeApiSecret, log: process.env.CUBE_LOG ? (l) => console.log(`[cube] ${l}`) : undefined });
-  cube.catch(() => undefined); // awaited below; keeps an early failure from being unhandled
+  // Stopped even if the API never comes up (a failed start, Ctrl-C while starting).
+  stops.push(() => cube.then((h) => h.stop(), () => undefined));
   const app = await createApp(config, db, { logLevels: ['error', 'warn'] });
   stops.push(() => app.close());
   await app.listen(config.apiPort, '0.0.0.0');
   const cubeHandle = await cube;
-  stops.splice(2, 0, () => cubeHandle.stop());
 
   const url = `http://localhost:${config.apiPort}`;
   const hasAdmin = existsSync(join(config.adminDist, 'index.html'));

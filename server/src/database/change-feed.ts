@@ -80,10 +80,11 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   private async connect(): Promise<void> {
     const url = this.config.listenUrl ?? databaseUrlOf(this.db);
     if (!url || this.closed) return;
-    const client = new pg.Client({ connectionString: url, application_name: 'club-change-feed' });
+    // keepAlive: a half-open connection would otherwise look alive while notices are lost.
+    const client = new pg.Client({ connectionString: url, application_name: 'club-change-feed', keepAlive: true });
     client.on('notification', (n) => n.channel === CHANGE_CHANNEL && n.payload && this.changed(n.payload));
-    client.on('error', (e) => this.lost(client, e));
-    client.on('end', () => this.lost(client));
+    // Until LISTEN succeeds a failure is handled (and logged) below, once.
+    client.on('error', () => undefined);
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
@@ -92,6 +93,8 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
       this.lost(client, e);
       return;
     }
+    client.on('error', (e) => this.lost(client, e));
+    client.on('end', () => this.lost(client));
     if (this.closed) {
       await client.end().catch(() => undefined);
       return;
@@ -109,7 +112,7 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     this.epoch++;
     if (this.closed || this.retry) return;
     const wait = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
-    if (error) this.logger.warn(`not following database changes (caches off), retrying in ${wait} ms: ${String(error)}`);
+    this.logger.warn(`not following database changes (caches off), retrying in ${wait} ms${error ? `: ${String(error)}` : ''}`);
     this.retry = setTimeout(() => {
       this.retry = null;
       void this.connect();
