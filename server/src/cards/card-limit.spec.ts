@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../common/app-error.js';
-import { isCardLimitViolation, mapCardLimitError } from './card-limit.js';
+import type { Logger } from '@nestjs/common';
+import { renderError } from '../common/error-filter.js';
+import { isCardLimitViolation } from './card-limit.js';
 import { cardFeeFen } from './fee-config.js';
 
 describe('M-3: card-limit violation mapping', () => {
@@ -10,16 +11,14 @@ describe('M-3: card-limit violation mapping', () => {
     expect(isCardLimitViolation({ message: 'new row violates check constraint "households_card_limit_check"' })).toBe(true);
     expect(isCardLimitViolation(new Error('something else'))).toBe(false);
   });
-  it('maps it to a 409 with the cards.limitReached message and rethrows the rest', () => {
-    expect(() => mapCardLimitError({ message: 'households_card_limit_check' })).toThrow(AppError);
-    try {
-      mapCardLimitError({ message: 'households_card_limit_check' });
-    } catch (e) {
-      expect((e as AppError).status).toBe(409);
-      expect((e as AppError).key).toBe('cards.limitReached');
-    }
-    const other = new Error('x');
-    expect(() => mapCardLimitError(other)).toThrow(other);
+  it('is answered 409 with the M-3 message by the error filter, whichever feature reached it', () => {
+    const logger = { error: () => undefined } as unknown as Logger;
+    const req = (lang: string) => ({ headers: { 'accept-language': lang } }) as unknown as Parameters<typeof renderError>[1];
+    const zh = renderError({ message: 'Raw query failed', meta: { driverAdapterError: { cause: { constraint: 'households_card_limit_check' } } } }, req('zh-CN'), logger);
+    expect(zh.statusCode).toBe(409);
+    expect(zh.message).toContain('M-3');
+    expect(renderError({ message: 'new row violates check constraint "households_card_limit_check"' }, req('en'), logger).message).toContain('exception');
+    expect(renderError(new Error('something else'), req('en'), logger).statusCode).toBe(500);
   });
 });
 

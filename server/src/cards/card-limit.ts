@@ -1,5 +1,3 @@
-import { AppError } from '../common/app-error.js';
-
 /** Text of a database error, whatever layer (Prisma, the pg driver adapter) wrapped it. */
 function errorText(e: unknown): string {
   const parts: string[] = [];
@@ -19,16 +17,10 @@ function errorText(e: unknown): string {
   return parts.join(' ');
 }
 
-/** True when the error is the database refusing a card over the household's limit (M-3). */
+/**
+ * True when the error is the database refusing a card over the household's limit (M-3), however
+ * it was reached (a card allocated, an application approved): the error filter answers 409.
+ */
 export function isCardLimitViolation(e: unknown): boolean {
   return errorText(e).includes('households_card_limit_check');
-}
-
-/**
- * M-3: rethrows the database's card-limit CHECK violation as a clear 409; other errors unchanged.
- * Other features that set `cardHolder` (an approved application) may use it too.
- */
-export function mapCardLimitError(e: unknown): never {
-  if (isCardLimitViolation(e)) throw new AppError(409, 'cards.limitReached');
-  throw e;
 }

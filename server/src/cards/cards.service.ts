@@ -8,7 +8,6 @@ import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { mapCardLimitError } from './card-limit.js';
 import { cardInclude, exceptionInclude, toCard, toException, toIssueRecordLine, toRange, toReissueRequest, type CardRow } from './card.mapper.js';
 import { APPROVAL_STATUSES, CARD_STATUSES, REISSUE_REASONS, type CardIssueInput, type CardRangeCreateInput } from './cards.schema.js';
 import { FeesService } from './fees.service.js';
@@ -137,7 +136,7 @@ export class CardsService {
     }
     if (!member.cardHolder) {
       // M-3: the trigger counts the member on the household; the CHECK refuses a card over the limit.
-      await tx.$executeRaw`UPDATE members SET "cardHolder" = true WHERE id = ${input.memberId}`.catch(mapCardLimitError);
+      await tx.$executeRaw`UPDATE members SET "cardHolder" = true WHERE id = ${input.memberId}`;
     }
 
     const candidates = await tx.$queryRaw<{ id: number }[]>`

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isCardLimitViolation } from '../cards/card-limit.js';
 import { AppError } from './app-error.js';
 import { langFrom, t, type Lang } from './i18n.js';
 
@@ -45,6 +46,8 @@ export function renderError(err: unknown, req: Request & { requestId?: string },
     if (entries.length) body.errors = Object.fromEntries(entries.map(([k, v]) => [k, 'text' in v ? v.text : t(lang, v.key, v.params)]));
     return body;
   }
+  // M-3: the households CHECK refused a card over the limit, from whichever feature.
+  if (isCardLimitViolation(err)) return { statusCode: 409, message: t(lang, 'cards.limitReached') };
   const e = err as { name?: string; code?: unknown; status?: number; type?: string; meta?: Record<string, unknown> };
   if (typeof e?.code === 'string' && /^P\d{4}$/.test(e.code)) {
     const mapped = fromPrisma(e as { code: string }, lang);

@@ -6,10 +6,6 @@ export const applicationsMessages = {
     zh: '申请当前状态为「{status}」，不能执行此操作',
     en: 'The application is {status}; this step is not possible now',
   },
-  'applications.cardLimit': {
-    zh: '该户会员卡已达上限（每户最多 {limit} 张，M-3），不能再批准。如确有需要，请由会员管理专员提出超额申请，经客户会经理和分管领导批准后再审批',
-    en: 'This household already holds its limit of {limit} cards (M-3). For more, the member officer requests an exception, approved by the club manager and the division leader',
-  },
   'applications.cardLimitWarning': {
     zh: '该户会员卡已达上限（M-3），申请已接收，但审批前需办理超额审批',
     en: 'This household is at its card limit (M-3): the application is received, but approval needs a card-limit exception',

@@ -3,8 +3,8 @@ import type { Lang } from '../i18n-types.js';
 /** Server messages of the cards feature, in both languages. Keys start with 'cards.'. */
 export const cardsMessages = {
   'cards.limitReached': {
-    zh: '该户已持有 2 张会员卡（M-3），如需第三张请申请例外审批',
-    en: 'This household already holds its cards (M-3: 2 per household); request an exception for a third',
+    zh: '该户会员卡已达持卡上限（M-3：每户 2 张，经批准的超额除外），不能再办卡或批准。如确有需要，请由会员管理专员提出超额申请，经客户会经理和分管领导批准',
+    en: 'This household already holds all the cards it may (M-3: 2 per household unless an exception was approved). For more, the member officer requests an exception, approved by the club manager and the division leader',
   },
   'cards.noRange': {
     zh: '没有可用的会员卡号段（号段未设置或已用完），请先设置新的号段',
