@@ -107,16 +107,15 @@ export function toRange(r: RangeRow, projectName: string | null) {
   };
 }
 
+/** A reissue request with the card it replaces (and its member) and the new card's number. */
 export const reissueInclude = {
-  card: cardInclude,
-} as const;
+  card: { include: cardInclude },
+  newCard: { select: { cardNo: true } },
+} satisfies Prisma.CardReissueRequestInclude;
 
-export function toReissueRequest(
-  r: Prisma.CardReissueRequestGetPayload<object>,
-  card: CardRow | undefined,
-  newCardNo: string | null,
-  unmasked: boolean,
-) {
+export function toReissueRequest(r: Prisma.CardReissueRequestGetPayload<{ include: typeof reissueInclude }>, unmasked: boolean) {
+  const card = r.card;
+  const newCardNo = r.newCard?.cardNo ?? null;
   return {
     id: r.id,
     cardId: r.cardId,

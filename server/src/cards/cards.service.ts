@@ -8,7 +8,7 @@ import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { cardInclude, exceptionInclude, toCard, toException, toIssueRecordLine, toRange, toReissueRequest, type CardRow } from './card.mapper.js';
+import { cardInclude, exceptionInclude, reissueInclude, toCard, toException, toIssueRecordLine, toRange, toReissueRequest, type CardRow } from './card.mapper.js';
 import { APPROVAL_STATUSES, CARD_STATUSES, REISSUE_REASONS, type CardIssueInput, type CardRangeCreateInput } from './cards.schema.js';
 import { FeesService } from './fees.service.js';
 
@@ -369,16 +369,6 @@ export class CardsService {
     return this.getReissue(id, ctx);
   }
 
-  private async reissueRows(rows: Prisma.CardReissueRequestGetPayload<object>[], ctx: RequestContext) {
-    const ids = [...new Set(rows.flatMap((r) => [r.cardId, r.newCardId ?? 0]).filter(Boolean))];
-    const cards = await this.db.card.findMany({ where: { id: { in: ids } }, include: cardInclude });
-    const byId = new Map(cards.map((c) => [c.id, c]));
-    const unmasked = await this.masking.canUnmask(ctx.user);
-    return rows
-      .filter((r) => !ctx.user.regionCode || byId.get(r.cardId)?.member.regionCode === ctx.user.regionCode)
-      .map((r) => toReissueRequest(r, byId.get(r.cardId), r.newCardId ? (byId.get(r.newCardId)?.cardNo ?? null) : null, unmasked));
-  }
-
   /** Region scope of reissue requests goes through the card's member. */
   private reissueRegion(ctx: RequestContext): Prisma.CardReissueRequestWhereInput {
     return ctx.user.regionCode ? { card: { member: { regionCode: ctx.user.regionCode } } } : {};
@@ -387,19 +377,21 @@ export class CardsService {
   async listReissues(query: Record<string, unknown>, ctx: RequestContext) {
     const q = parseListQuery(reissueListSpec, query);
     const where = { AND: [q.where, this.reissueRegion(ctx)] } as Prisma.CardReissueRequestWhereInput;
-    const [total, rows] = await Promise.all([
+    const [total, rows, unmasked] = await Promise.all([
       this.db.cardReissueRequest.count({ where }),
-      this.db.cardReissueRequest.findMany({ where, orderBy: q.orderBy as Prisma.CardReissueRequestOrderByWithRelationInput[], skip: q.skip, take: q.take }),
+      this.db.cardReissueRequest.findMany({ where, include: reissueInclude, orderBy: q.orderBy as Prisma.CardReissueRequestOrderByWithRelationInput[], skip: q.skip, take: q.take }),
+      this.masking.canUnmask(ctx.user),
     ]);
-    return { total, data: await this.reissueRows(rows, ctx) };
+    return { total, data: rows.map((r) => toReissueRequest(r, unmasked)) };
   }
 
   async getReissue(id: number, ctx: RequestContext) {
-    const row = await this.db.cardReissueRequest.findUnique({ where: { id } });
+    const [row, unmasked] = await Promise.all([
+      this.db.cardReissueRequest.findFirst({ where: { id, ...this.reissueRegion(ctx) }, include: reissueInclude }),
+      this.masking.canUnmask(ctx.user),
+    ]);
     if (!row) throw AppError.notFound();
-    const [mapped] = await this.reissueRows([row], ctx);
-    if (!mapped) throw AppError.notFound();
-    return mapped;
+    return toReissueRequest(row, unmasked);
   }
 
   /**
@@ -440,7 +432,7 @@ export class CardsService {
   // ───────────────────────── card-limit exceptions (M-3) ─────────────────────────
 
   private exceptionWhere(ctx: RequestContext): Prisma.CardLimitExceptionWhereInput {
-    return ctx.user.regionCode ? { household: { project: { regionCode: ctx.user.regionCode } } } : {};
+    return { household: projectRegionFilter(ctx.user) };
   }
 
   async listExceptions(query: Record<string, unknown>, ctx: RequestContext) {
