@@ -191,6 +191,10 @@ describe('M-11, M-12: exports', () => {
     expect(r.rows[0]).toEqual(['姓名', '称谓', '性别', '生日', '楼盘房号', '工作单位', '职位', '移动电话', '通讯地址类别', '通讯地址', '兴趣爱好']);
     expect(r.rows).toHaveLength((await t.db.member.count()) + 1);
     expect(String(r.rows[1][3])).toMatch(/^\d{2}-\d{2}$/);
+    // M-1 order; the home is the project with building and unit.
+    const first = await t.db.member.findFirstOrThrow({ orderBy: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }], include: { project: true, building: true, unit: true } });
+    expect(r.rows[1][0]).toBe(first.name);
+    expect(r.rows[1][4]).toBe(`${first.project.name}${first.building.name}${first.unit.number}室`);
     expect(await t.db.auditLog.count({ where: { action: 'EXPORT', actorName: 'officer', detail: { path: ['table'], equals: 'basic-info' } } })).toBe(1);
     expect((await xlsx('/api/members/basic-info.xlsx', tokens.editor)).status).toBe(403);
   });

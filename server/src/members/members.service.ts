@@ -109,11 +109,13 @@ export class MembersService {
     };
   }
 
-  /** What an export of the list query covers: exactly the members the list shows for it. */
+  /** What an export of the list query covers — exactly the members the list shows for it — and how many. */
   async exportSelection(query: Record<string, unknown>, ctx: RequestContext) {
     const { where, inside, orderBy } = this.listWhere(query, ctx);
-    if (inside && !(await this.db.member.findFirst({ where, select: { id: true } }))) return { where: inside, orderBy };
-    return { where, orderBy };
+    const count = (w: Prisma.MemberWhereInput) => this.totals.count('members', w, () => this.db.member.count({ where: w }));
+    const total = await count(where);
+    if (total === 0 && inside) return { where: inside, orderBy, total: await count(inside) };
+    return { where, orderBy, total };
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {

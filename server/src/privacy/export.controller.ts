@@ -16,14 +16,13 @@ import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
 
 const CHUNK = 2000;
 
-/** The members list's filters and search, without its paging, in the caller's region. */
-/** The members the list shows for the same query (MembersService.listWhere), every page of them. */
+/**
+ * The members the list shows for the same query (MembersService), every page of them. Cursor
+ * paging needs a total order: every members order ends with the id (memberListSpec.defaultSort).
+ */
 async function memberWhere(members: MembersService, query: Record<string, unknown>, ctx: RequestContext) {
   const { _start: _s, _end: _e, ...filters } = query;
-  const { where, orderBy } = await members.exportSelection(filters, ctx);
-  // Cursor paging needs a total order: the id breaks ties.
-  if (!orderBy.some((o) => 'id' in o)) orderBy.push({ id: 'asc' });
-  return { filters, where, orderBy };
+  return { filters, ...(await members.exportSelection(filters, ctx)) };
 }
 
 /** Reads every matching member in pages over a cursor, so a 100,000-row export never holds them all. */
@@ -80,10 +79,9 @@ export class MemberExportController {
   @ApiOperation({ summary: 'The filtered members list as Excel; masked unless the caller may unmask and export (M-11). Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
   async exportList(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
-    const { filters, where, orderBy } = await memberWhere(this.members, query, ctx);
+    const { filters, where, orderBy, total } = await memberWhere(this.members, query, ctx);
     const visible = await this.masking.exportVisibility(ctx.user);
     const unmasked = anyVisible(visible);
-    const total = await this.db.member.count({ where });
     const grant = unmasked && !ctx.user.permissions.includes('members:unmask') ? (await this.masking.grant(ctx.user)).requestIds : undefined;
     await this.audit.record(ctx, 'EXPORT', 'members', null, { filters: filters as Prisma.InputJsonObject, rows: total, unmasked, ...(grant ? { dataUseRequestIds: grant } : {}) });
 
@@ -126,8 +124,7 @@ export class MemberExportController {
   @ApiOperation({ summary: 'M-12: the member basic-information table for care and announcements (member officer). Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
   async basicInfo(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
-    const { filters, where, orderBy } = await memberWhere(this.members, query, ctx);
-    const total = await this.db.member.count({ where });
+    const { filters, where, orderBy, total } = await memberWhere(this.members, query, ctx);
     await this.audit.record(ctx, 'EXPORT', 'members', null, { table: 'basic-info', filters: filters as Prisma.InputJsonObject, rows: total, unmasked: true });
 
     sendXlsxHeaders(res, `member-basic-info-${fileDate()}.xlsx`, `会员基本信息表-${fileDate()}.xlsx`);
@@ -156,13 +153,13 @@ export class MemberExportController {
       homeAddress: true,
       mailingAddress: true,
       hobbyOther: true,
-      project: { select: { name: true } },
-      building: { select: { name: true } },
-      unit: { select: { number: true } },
+      unitId: true,
       hobbies: { select: { hobby: { select: { nameZh: true, sortOrder: true } } } },
     } satisfies Prisma.MemberSelect;
     for await (const rows of pages(this.db, where, orderBy, select)) {
+      const places = await this.places.forUnits(rows.map((r) => r.unitId), { keep: false });
       for (const m of rows) {
+        const place = places.get(m.unitId);
         const hobbies = m.hobbies.map((h) => h.hobby).sort((a, b) => a.sortOrder - b.sortOrder).map((h) => h.nameZh);
         if (m.hobbyOther) hobbies.push(m.hobbyOther);
         sheet.add({
@@ -170,7 +167,7 @@ export class MemberExportController {
           title: label('title', m.title),
           sex: label('sex', m.sex),
           birthday: day(m.birthDate)?.slice(5) ?? '',
-          home: `${m.project.name}${unitLabel(m.building.name, m.unit.number)}`,
+          home: place ? `${place.projectName}${unitLabel(place.buildingName, place.unitNumber)}` : '',
           employer: m.employer ?? '',
           position: m.position ?? '',
           mobile: m.mobile,
