@@ -163,6 +163,9 @@ describe('M-11, M-12: exports', () => {
   it('M-11: a grant with allowExport makes the export unmasked; one without keeps it masked', async () => {
     const readOnly = await request('activity', { allowExport: false, purpose: '活动名单核对' });
     await api.call('POST', `/api/data-use-requests/${readOnly.body.id}/approve`, { token: tokens.manager, body: {} });
+    const access = async (who: string) => (await api.call('GET', '/api/member-exports/access', { token: tokens[who] })).body;
+    expect(await access('activity')).toMatchObject({ unmasked: false, basicInfo: false });
+    expect(await access('officer')).toMatchObject({ unmasked: true, basicInfo: true });
     const stillMasked = await xlsx('/api/members/export.xlsx?_end=5', tokens.activity);
     const idCol = (stillMasked.rows[0] as string[]).indexOf('证件号码');
     expect(stillMasked.rows.slice(1).every((x) => String(x[idCol]).includes('*'))).toBe(true);
@@ -175,6 +178,8 @@ describe('M-11, M-12: exports', () => {
     const mobileCol = (half.rows[0] as string[]).indexOf('移动电话');
     expect(half.rows.slice(1).every((x) => String(x[mobileCol]).includes('*'))).toBe(true);
     await api.call('POST', `/api/data-use-requests/${r.body.id}/approve`, { token: tokens.leader, body: {} });
+    // What the admin shows on the export button comes from the API's own policy: phones only.
+    expect(await access('marketing')).toMatchObject({ unmasked: true, basicInfo: false, fields: { phone: true, idNumber: false } });
     const full = await xlsx('/api/members/export.xlsx?regionCode=NJ', tokens.marketing);
     expect(full.rows.length).toBeGreaterThan(1);
     expect(full.rows.slice(1).every((x) => !String(x[mobileCol]).includes('*'))).toBe(true);

@@ -74,6 +74,14 @@ export class MemberExportController {
     @Inject(MembersService) private readonly members: MembersService,
   ) {}
 
+  @Get('access')
+  @RequirePermission('members:list')
+  @ApiOperation({ summary: 'How the caller’s member exports come out: which personal fields unmasked (M-11), and whether the basic-information table is theirs (M-12)' })
+  async access(@Ctx() ctx: RequestContext) {
+    const fields = await this.masking.exportVisibility(ctx.user);
+    return { unmasked: anyVisible(fields), fields, basicInfo: ctx.user.permissions.includes('members:export') };
+  }
+
   @Get('export.xlsx')
   @RequirePermission('members:list')
   @ApiOperation({ summary: 'The filtered members list as Excel; masked unless the caller may unmask and export (M-11). Audited.' })

@@ -7,9 +7,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
 import { PrintPage, dateTime, useAction, yuan, type FeeEntry, type FeeStatement, type ProjectFigures } from './shared';
+import { useDownload } from '../privacy/shared';
 
 // ───────────────────────── the ledger ─────────────────────────
 
@@ -197,16 +197,6 @@ export const ReceiptPrint = () => {
 
 // ───────────────────────── quarter-end statements ─────────────────────────
 
-const download = async (s: FeeStatement) => {
-  const res = await httpClient.get(`${API_URL}/fee-statements/${s.id}/export.xlsx`, { responseType: 'blob' });
-  const url = URL.createObjectURL(res.data as Blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `card-fees-${s.year}-Q${s.quarter}.xlsx`;
-  a.click();
-  URL.revokeObjectURL(url);
-};
-
 const StatementDetail = ({ s }: { s: FeeStatement }) => {
   const { t } = useTranslation();
   return (
@@ -242,6 +232,7 @@ const StatementDetail = ({ s }: { s: FeeStatement }) => {
 };
 
 export const StatementList = () => {
+  const { start: download } = useDownload();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { run, busy } = useAction();
@@ -280,7 +271,7 @@ export const StatementList = () => {
           title={t('table.actions')}
           render={(_, s) => (
             <Space>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(s)}>
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(`/fee-statements/${s.id}/export.xlsx`, {}, `card-fees-${s.year}-Q${s.quarter}.xlsx`)}>
                 {t('fee-statements.download')}
               </Button>
               {!s.signedAt && canSign?.can && (

@@ -1,33 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useCustom } from '@refinedev/core';
 import { Button, Space, Tooltip } from 'antd';
 import { DownloadOutlined, IdcardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
-import { loadCurrentUser, type CurrentUser } from '../../providers/session';
-import { useDownload, type DataUseRequest } from './shared';
+import { useDownload } from './shared';
 
-const EXPORTING_ROLES = ['member_officer', 'club_manager', 'division_leader'];
-
-/** Whether the signed-in user's exports come out unmasked (role, or an active grant with export). */
+/** How the signed-in user's exports come out — the API decides (M-11: role, or a valid request that allows export). */
 function useExportAccess() {
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  const [grant, setGrant] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void loadCurrentUser().then(async (u) => {
-      if (!live) return;
-      setUser(u);
-      if (!u || (u.permissions.includes('members:unmask') && EXPORTING_ROLES.includes(u.role))) return;
-      const r = await httpClient.get<DataUseRequest[]>(`${API_URL}/data-use-requests`, { params: { mine: 'true', status: 'APPROVED', allowExport: 'true', _start: 0, _end: 50 } }).catch(() => null);
-      if (live) setGrant(Boolean(r?.data.some((x) => x.active)));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  const unmasked = Boolean(user && ((user.permissions.includes('members:unmask') && EXPORTING_ROLES.includes(user.role)) || grant));
-  return { user, unmasked, canBasicInfo: Boolean(user?.permissions.includes('members:export')) };
+  const { result } = useCustom<{ unmasked: boolean; basicInfo: boolean }>({ url: `${API_URL}/member-exports/access`, method: 'get' });
+  return { unmasked: Boolean(result?.data?.unmasked), canBasicInfo: Boolean(result?.data?.basicInfo) };
 }
 
 /**
