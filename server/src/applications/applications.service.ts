@@ -135,7 +135,7 @@ export class ApplicationsService {
       relation: form.relation,
       idNumber: form.idNumber,
       householdId: household.id,
-      owner: owner ?? { householdId: -1, idNumber: '' },
+      owner,
       today: clubToday(),
     });
     if (!(await hobbiesExist(this.db, form.hobbyIds))) errors.hobbyIds = { key: 'errors.reference' };

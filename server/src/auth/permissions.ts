@@ -83,7 +83,3 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   marketing_vp: [...READ, 'dashboard:view'],
   marketing: [...READ, 'dashboard:view', 'applications:list', 'applications:verify'],
 };
-
-export function can(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
-}

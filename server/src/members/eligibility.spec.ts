@@ -17,6 +17,7 @@ describe('M-2 eligibility', () => {
   });
   it('requires the owner to be an owner of this household', () => {
     expect(eligibilityErrors({ ...base, birthDate: d('1990-01-01'), owner: { ...owner, householdId: 2 } })).toHaveProperty('ownerId');
+    expect(eligibilityErrors({ ...base, birthDate: d('1990-01-01'), owner: null })).toHaveProperty('ownerId'); // no such owner
   });
   it('an owner joining must be the owner on the deed', () => {
     expect(eligibilityErrors({ ...base, relation: 'OWNER', birthDate: d('1990-03-07') })).toHaveProperty('idNumber');

@@ -15,7 +15,8 @@ export interface EligibilityCase {
   relation: string;
   idNumber: string;
   householdId: number;
-  owner: { householdId: number; idNumber: string };
+  /** The owner named on the form; null when there is no such owner. */
+  owner: { householdId: number; idNumber: string } | null;
   today: Date;
 }
 
@@ -26,7 +27,7 @@ export interface EligibilityCase {
 export function eligibilityErrors(c: EligibilityCase): FieldErrors {
   const errors: FieldErrors = {};
   if (ageOn(c.birthDate, c.today) < MIN_AGE) errors.birthDate = { key: 'members.underAge' };
-  if (c.owner.householdId !== c.householdId) errors.ownerId = { key: 'members.ownerNotInHousehold' };
+  if (!c.owner || c.owner.householdId !== c.householdId) errors.ownerId = { key: 'members.ownerNotInHousehold' };
   else if (c.relation === 'OWNER' && c.owner.idNumber !== c.idNumber) errors.idNumber = { key: 'members.ownerIdMismatch' };
   return errors;
 }

@@ -73,6 +73,12 @@ export async function hobbiesExist(db: Db | Prisma.TransactionClient, ids: numbe
   return (await db.hobby.count({ where: { id: { in: ids } } })) === new Set(ids).size;
 }
 
+/** The one unique key a member form can break: the same ID number twice in a household. */
+function duplicateIdNumber(e: { code?: string }): never {
+  if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
+  throw e;
+}
+
 /** Today where the club works (China), whatever the server's time zone. */
 const today = clubToday;
 
@@ -182,7 +188,7 @@ export class MembersService {
       relation: input.relation,
       idNumber: input.idNumber,
       householdId: household.id,
-      owner: owner ?? { householdId: -1, idNumber: '' },
+      owner,
       today: today(),
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);
@@ -213,12 +219,8 @@ export class MembersService {
       await tx.memberChange.create({ data: { memberId: member.id, field: CREATED_FIELD, newValue: member.name, changedById: ctx.user.id } });
       return member;
     };
-    const duplicate = (e: { code?: string }) => {
-      if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
-      throw e;
-    };
-    if (opts.tx) return insert(opts.tx).catch(duplicate);
-    const created = await this.db.$transaction(insert).catch(duplicate);
+    if (opts.tx) return insert(opts.tx).catch(duplicateIdNumber);
+    const created = await this.db.$transaction(insert).catch(duplicateIdNumber);
     return this.get(created.id, ctx);
   }
 
@@ -268,10 +270,7 @@ export class MembersService {
       const changes = diffSnapshots(historySnapshot(before), historySnapshot(after));
       if (changes.length) await tx.memberChange.createMany({ data: historyRows(id, ctx.user.id, changes, opts.changeRequestId) });
       if (opts.within) await opts.within(tx);
-    }).catch((e: { code?: string }) => {
-      if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
-      throw e;
-    });
+    }).catch(duplicateIdNumber);
     return this.get(id, ctx);
   }
 

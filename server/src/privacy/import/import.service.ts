@@ -214,7 +214,7 @@ export class ImportService implements OnApplicationShutdown {
           relation: row.input.relation,
           idNumber: row.input.idNumber,
           householdId: place.householdId,
-          owner: ownerId === undefined ? { householdId: -1, idNumber: '' } : { householdId: place.householdId, idNumber: row.ownerIdNumber },
+          owner: ownerId === undefined ? null : { householdId: place.householdId, idNumber: row.ownerIdNumber },
           today,
         });
         if (ownerId === undefined) errors.ownerId = { text: t(lang, 'privacy.row.owner', { idNumber: row.ownerIdNumber || '-' }) };
