@@ -4,18 +4,12 @@
 // Checks that all numbers are distinct and prints issuances/second and latency p50/p95/p99.
 //   npm run bench -- cards [--cards 1000] [--members 3000]
 // It resets the cards of its own database (club_bench_cards) before each run.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { repoRoot } from '../server/src/config/app-config.ts';
-import { migrate } from '../server/src/database/migrate.ts';
-import { createPrismaClient } from '../server/src/database/prisma.service.ts';
-import { seedClub } from '../prisma/seed/seed-club.ts';
-import { freePort } from '../tests/support/global-setup.ts';
-import { openDatabase } from './lib/database.ts';
+import { openSeededDatabase } from './lib/bench-database.ts';
 import { machineLine, percentile } from './lib/machine.ts';
+import { startApiProcess } from './lib/load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,18 +22,7 @@ const wanted = Number(values.cards);
 const memberCount = Number(values.members);
 
 console.log(machineLine());
-let handle = await openDatabase({ database: values.database });
-await migrate(handle.url);
-let db = createPrismaClient(handle.url);
-if ((await db.member.count()) !== memberCount) {
-  console.log(`seeding ${memberCount} members into ${values.database}…`);
-  await db.$disconnect();
-  await handle.close();
-  handle = await openDatabase({ database: values.database, reset: true });
-  await migrate(handle.url);
-  db = createPrismaClient(handle.url);
-  await seedClub(db, { members: memberCount, demoAccounts: false });
-}
+const { handle, db } = await openSeededDatabase(values.database, memberCount);
 // A clean slate: no cards, no card holders, one fresh range with room for every issuance.
 await db.cardReissueRequest.deleteMany();
 await db.card.deleteMany();
@@ -58,20 +41,10 @@ const username = `bench_${randomBytes(4).toString('hex')}`;
 const password = randomBytes(12).toString('hex');
 await db.staffUser.create({ data: { username, displayName: 'bench', role: 'member_officer', passwordHash: await hash(password) } });
 
-const port = await freePort();
-const api = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
-  cwd: repoRoot,
-  env: { ...process.env, DATABASE_URL: handle.url, PORT: String(port), CUBE_URL: 'http://127.0.0.1:9' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const api = await startApiProcess(handle.url);
 try {
-  await new Promise<void>((resolve, reject) => {
-    api.stdout.on('data', (b: Buffer) => b.toString().includes('API listening') && resolve());
-    api.on('exit', (c) => reject(new Error(`API exited ${c}`)));
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const { token } = (await login.json()) as { token: string };
+  const base = api.base;
+  const token = await api.login(username, password);
   const headers = { authorization: `Bearer ${token}` };
 
   // Warm up: one issuance (first-request compilation), then the burst.
@@ -116,7 +89,7 @@ try {
   console.log(`  one at a time (${single.length} issuances, no contention): p50 ${percentile(single, 50).toFixed(0)} ms, p95 ${percentile(single, 95).toFixed(0)} ms`);
   if (new Set(numbers).size !== numbers.length || distinctInDb !== inDb) console.log('  !! DUPLICATE CARD NUMBERS');
 } finally {
-  api.kill('SIGTERM');
+  await api.stop();
   await db.staffUser.deleteMany({ where: { username } });
   await db.$disconnect();
   await handle.close();

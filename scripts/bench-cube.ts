@@ -1,20 +1,21 @@
-// npx tsx scripts/bench-cube.ts [--database club_bench] [--runs 50]
-// Times the dashboard's Cube queries with and without the rollups on a seeded database
-// (`npm run seed -- --members 100000 --database club_bench`). Prints p50/p95 per query; no
-// assertions. DATABASE_URL unset: the embedded PostgreSQL in .data/postgres is started.
+// npm run bench -- cube [--members 100000] [--database club_bench] [--runs 50] [--region NJ]
+// Times the dashboard's Cube queries with and without the rollups on the members benchmark's
+// database (seeded here if it does not hold --members members). Prints p50/p95 per query; no
+// assertions.
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SignJWT } from 'jose';
-import { openDatabase } from './lib/database.ts';
+import { openSeededDatabase } from './lib/bench-database.ts';
+import { machineLine, percentile } from './lib/machine.ts';
 import { cubeLoad, cubeSql, spawnCube, type CubeQuery } from './lib/cube-process.ts';
-import { freePort } from '../tests/support/global-setup.ts';
+import { freePort } from './lib/free-port.ts';
 import dashboard from '../cube/dashboard-queries.json' with { type: 'json' };
 
 const { values } = parseArgs({
   options: {
     database: { type: 'string', default: 'club_bench' },
+    members: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '50' },
     region: { type: 'string', default: 'ALL' },
   },
@@ -22,11 +23,9 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const queries = dashboard as Record<string, CubeQuery>;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const handle = await openDatabase({ database: values.database });
+console.log(machineLine());
+const { handle, db } = await openSeededDatabase(values.database, Number(values.members));
+await db.$disconnect();
 try {
   const client = new pg.Client({ connectionString: handle.url });
   client.on('error', () => undefined);
@@ -34,7 +33,7 @@ try {
   const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM members');
   const size = await client.query<{ s: string }>(`SELECT pg_size_pretty(pg_total_relation_size('members'::regclass)) AS s`);
   await client.end();
-  console.log(`database ${values.database}: ${rows[0].n} members (members table ${size.rows[0].s}); ${cpus().length} cores; ${runs} runs per query; region ${values.region}`);
+  console.log(`database ${values.database}: ${rows[0].n} members (members table ${size.rows[0].s}); ${runs} runs per query; region ${values.region}`);
 
   const secret = randomBytes(32).toString('hex');
   const token = await new SignJWT({ role: 'general_manager', region: values.region })

@@ -4,10 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { migrate } from '../server/src/database/migrate.ts';
-import { createPrismaClient } from '../server/src/database/prisma.service.ts';
-import { seedClub } from '../prisma/seed/seed-club.ts';
-import { openDatabase } from './lib/database.ts';
+import { openSeededDatabase } from './lib/bench-database.ts';
 import { machineLine } from './lib/machine.ts';
 import { runScenario, startApiProcess, visitEach, type Scenario } from './lib/load.ts';
 
@@ -24,21 +21,7 @@ const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 
 console.log(machineLine());
-let handle = await openDatabase({ database: values.database });
-await migrate(handle.url);
-let db = createPrismaClient(handle.url);
-const have = await db.member.count();
-if (have !== wanted) {
-  console.log(`database ${values.database} has ${have} members; reseeding with ${wanted}…`);
-  await db.$disconnect();
-  await handle.close();
-  handle = await openDatabase({ database: values.database, reset: true });
-  await migrate(handle.url);
-  db = createPrismaClient(handle.url);
-  const t0 = Date.now();
-  await seedClub(db, { members: wanted, demoAccounts: false, onProgress: (d, t) => process.stdout.write(`\r  seeded ${d}/${t}`) });
-  console.log(`\n  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
+const { handle, db } = await openSeededDatabase(values.database, wanted);
 // A database in use is vacuumed by autovacuum; a freshly seeded one is not yet.
 await db.$executeRawUnsafe('VACUUM ANALYZE');
 

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from '../server/src/config/app-config.ts';
-import { freePort } from '../tests/support/global-setup.ts';
+import { freePort } from './lib/free-port.ts';
 import { makeTempDir } from './lib/embedded-postgres.ts';
 import { machineLine } from './lib/machine.ts';
 

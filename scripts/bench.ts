@@ -1,4 +1,4 @@
-// npm run bench -- <start|members|cube|all> [options]
+// npm run bench -- <start|members|cube|overdue|import|cards|records|all> [options]
 // Benchmarks print their figures; docs/benchmarks.md records them. They never assert.
 // They use their own embedded PostgreSQL (.bench/, port 54339) so they never touch your data.
 import { spawnSync } from 'node:child_process';

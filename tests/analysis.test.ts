@@ -6,7 +6,7 @@ import pg from 'pg';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
-import { freePort } from './support/global-setup.ts';
+import { freePort } from '../scripts/lib/free-port.ts';
 import { seedClub } from '../prisma/seed/seed-club.ts';
 import { repoRoot } from '../server/src/config/app-config.ts';
 import { CubeError, cubeLoad, cubeLoadResponse, cubeSql, spawnCube, type CubeProcess, type CubeQuery, type CubeRow } from '../scripts/lib/cube-process.ts';

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, chooseHousehold, launchChromium, newPage, residentId, signIn, typeDate, type Browser, type Page } from './support/browser.ts';
 import { startSystem } from './support/system.ts';
+import { DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 
 describe('an application in the admin, from receipt through card issue', () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
@@ -14,7 +15,7 @@ describe('an application in the admin, from receipt through card issue', () => {
   beforeAll(async () => {
     system = await startSystem({ members: 60 });
     // Card numbers come from a range the club manager allocates (M-7).
-    const login = await fetch(`${system.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: 'Club@2026' }) });
+    const login = await fetch(`${system.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
     const range = await fetch(`${system.baseUrl}/api/card-ranges`, {
       method: 'POST',

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, chooseHousehold, launchChromium, newPage, residentId, signIn, typeDate, type Browser, type Page } from './support/browser.ts';
 import { startSystem } from './support/system.ts';
+import { DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const yearsAgo = (years: number, extraDays = 0) => {
@@ -40,7 +41,7 @@ describe('admin in the browser', () => {
     await page.goto(`${system.baseUrl}/login`);
     await expect.poll(() => page.locator('button[data-testid="login-submit"]').textContent()).toContain('登录');
     await page.fill('#username', 'officer');
-    await page.fill('#password', 'Club@2026');
+    await page.fill('#password', DEMO_PASSWORD);
     await page.click('[data-testid="login-submit"]');
     await page.waitForURL(/\/members/);
     await page.locator('[data-testid="current-user"]').waitFor();

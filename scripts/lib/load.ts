@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { repoRoot } from '../../server/src/config/app-config.ts';
-import { freePort } from '../../tests/support/global-setup.ts';
+import { freePort } from './free-port.ts';
 import { percentile } from './machine.ts';
 
 export interface ApiProcess {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startApi, type RunningApi } from '../support/api.ts';
 
@@ -46,7 +47,7 @@ describe('sign-in', () => {
   it('locks the account after repeated failures, even for the right password', async () => {
     for (let i = 0; i < 2; i++) expect((await api.call('POST', '/api/auth/login', { body: { username: 'vp', password: 'bad' } })).status).toBe(401);
     expect((await api.call('POST', '/api/auth/login', { body: { username: 'vp', password: 'bad' } })).status).toBe(423);
-    const right = await api.call('POST', '/api/auth/login', { body: { username: 'vp', password: 'Club@2026' } });
+    const right = await api.call('POST', '/api/auth/login', { body: { username: 'vp', password: DEMO_PASSWORD } });
     expect(right.status).toBe(423);
     expect(right.body.message).toMatch(/锁定/);
     const log = await t.db.auditLog.findMany({ where: { resource: 'auth', actorName: 'vp' }, orderBy: { id: 'asc' } });
@@ -60,7 +61,7 @@ describe('sign-in', () => {
     // Counted in one UPDATE per attempt: at least the limit, however the attempts interleaved.
     expect(staff.failedLogins).toBeGreaterThanOrEqual(3);
     expect(staff.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    expect((await api.call('POST', '/api/auth/login', { body: { username: 'merchant', password: 'Club@2026' } })).status).toBe(423);
+    expect((await api.call('POST', '/api/auth/login', { body: { username: 'merchant', password: DEMO_PASSWORD } })).status).toBe(423);
   });
 
   it('rejects requests without a valid token', async () => {

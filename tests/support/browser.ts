@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { idNumberFor } from '../../prisma/seed/factories.ts';
+import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
 
 export type { Browser, Page };
 
@@ -23,7 +24,7 @@ export async function newPage(browser: Browser, errors: string[]): Promise<Page>
   return page;
 }
 
-export async function signIn(page: Page, baseUrl: string, username: string, password = 'Club@2026'): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.fill('#username', username);
   await page.fill('#password', password);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPrismaClient, type Db } from '../../server/src/database/prisma.service.ts';
+import { TEMPLATE_DB } from './template-db.ts';
 
 export interface TestDatabase {
   url: string;
@@ -22,7 +23,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh database cloned from the migrated template: each test file gets its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE club_template`));
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE ${TEMPLATE_DB}`));
   const url = inject('pgServerUrl').replace(/\/postgres$/, `/${name}`);
   const db = createPrismaClient(url, 5);
   return {

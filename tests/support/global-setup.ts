@@ -1,13 +1,14 @@
 // One embedded PostgreSQL per test run; a migrated template database that each test file clones
 // (tests/support/database.ts). Nothing here is mocked.
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { makeTempDir, startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts';
 import { ensureDatabase } from '../../scripts/lib/database.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 import { migrate } from '../../server/src/database/migrate.ts';
 
-export const TEMPLATE_DB = 'club_template';
+import { TEMPLATE_DB } from './template-db.ts';
 
 // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
 // that would turn a failed test run into exit code 0. Keep the code vitest chose.
@@ -25,26 +26,16 @@ declare module 'vitest' {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 let server: RunningPostgres | undefined;
 
 export default async function setup(project: TestProject) {
-  const dir = join(makeTempDir('club-test-'), 'pg');
-  server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
+  const root = makeTempDir('club-test-');
+  server = await startEmbeddedPostgres({ dir: join(root, 'pg'), port: await freePort(), persistent: false });
   await ensureDatabase(server.url('postgres'), TEMPLATE_DB, true);
   await migrate(server.url(TEMPLATE_DB));
   project.provide('pgServerUrl', server.url('postgres'));
   return async () => {
     await server?.stop();
+    rmSync(root, { recursive: true, force: true });
   };
 }

@@ -7,7 +7,7 @@ import { seedClub } from '../../prisma/seed/seed-club.ts';
 import { spawnCube } from '../../scripts/lib/cube-process.ts';
 import { createTestDatabase } from './database.ts';
 import { startApi, testConfig } from './api.ts';
-import { freePort } from './global-setup.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 
 export interface RunningSystem {
   baseUrl: string;
