@@ -7,6 +7,7 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService, clubToday } from '../calendar/calendar.service.js';
 import type { WorkingDays } from '../calendar/working-days.js';
+import { nextYearlyNumber } from '../database/yearly-number.js';
 import { MaskingPolicy } from '../privacy/masking-policy.js';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
@@ -149,13 +150,9 @@ export class ApplicationsService {
     const dueOn = await this.calendar.addWorkingDays(input.receivedOn, (await this.settings.get()).completenessCheckDays);
     const year = input.receivedOn.getUTCFullYear();
     const { app, fee } = await this.db.$transaction(async (tx) => {
-      // Numbers are handed out one at a time per year: SQ2026-000001, …
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('applications.applicationNo'))`;
-      const last = await tx.application.findFirst({ where: { applicationNo: { startsWith: `SQ${year}-` } }, orderBy: { applicationNo: 'desc' }, select: { applicationNo: true } });
-      const next = last ? Number(last.applicationNo.slice(7)) + 1 : 1;
       const app = await tx.application.create({
         data: {
-          applicationNo: `SQ${year}-${String(next).padStart(6, '0')}`,
+          applicationNo: await nextYearlyNumber(tx, { table: 'applications', column: 'applicationNo', prefix: 'SQ', digits: 6 }, year),
           householdId: household.id,
           ownerId: input.ownerId,
           projectId: household.projectId,

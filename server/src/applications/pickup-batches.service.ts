@@ -10,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { day } from './application.mapper.js';
 import { unitLabel } from '../members/member.mapper.js';
 import { COLLECTION_POINTS } from './application.schema.js';
+import { nextYearlyNumber } from '../database/yearly-number.js';
 
 export const pickupBatchListSpec: ListSpec = {
   fields: {
@@ -48,12 +49,9 @@ export class PickupBatchesService {
     if (input.pickupOn.getUTCDay() !== 2) warnings.push({ key: 'applications.notTuesday', message: t(ctx.lang, 'applications.notTuesday') });
     const year = input.pickupOn.getUTCFullYear();
     const batch = await this.db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pickup_batches.batchNo'))`;
-      const last = await tx.pickupBatch.findFirst({ where: { batchNo: { startsWith: `QJ${year}-` } }, orderBy: { batchNo: 'desc' }, select: { batchNo: true } });
-      const next = last ? Number(last.batchNo.slice(7)) + 1 : 1;
       const batch = await tx.pickupBatch.create({
         data: {
-          batchNo: `QJ${year}-${String(next).padStart(4, '0')}`,
+          batchNo: await nextYearlyNumber(tx, { table: 'pickup_batches', column: 'batchNo', prefix: 'QJ', digits: 4 }, year),
           pickupOn: input.pickupOn,
           collectionPoint: input.collectionPoint,
           collectionPlace: input.collectionPlace,

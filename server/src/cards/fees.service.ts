@@ -10,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { day } from '../members/member.mapper.js';
 import { FEE_KINDS } from './cards.schema.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { nextYearlyNumber } from '../database/yearly-number.js';
 
 type Tx = Prisma.TransactionClient;
 type Actor = Pick<RequestContext, 'ip' | 'requestId'> & { user: { id: number; username: string } };
@@ -76,17 +77,9 @@ export class FeesService {
     @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
 
-  /**
-   * Takes the next receipt number of the year, SJ<year>-<6 digits>. The advisory lock (held to
-   * the end of the transaction) serialises writers of a year, so numbers have no gaps or twins.
-   */
-  private async nextReceiptNo(tx: Tx, year: number): Promise<string> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('fee_receipts'), ${year}::int)`;
-    const prefix = `SJ${year}-`;
-    const rows = await tx.$queryRaw<{ n: number }[]>`
-      SELECT COALESCE(max(substring("receiptNo" from ${prefix.length + 1}::int)::int), 0)::int AS n
-      FROM fee_entries WHERE "receiptNo" LIKE ${`${prefix}%`}`;
-    return `${prefix}${String(rows[0].n + 1).padStart(6, '0')}`;
+  /** The next receipt number of the year, SJ<year>-<6 digits>, without gaps or twins. */
+  private nextReceiptNo(tx: Tx, year: number): Promise<string> {
+    return nextYearlyNumber(tx, { table: 'fee_entries', column: 'receiptNo', prefix: 'SJ', digits: 6 }, year);
   }
 
   /** M-8: the card fee (club setting cardFeeFen, default 20 RMB) per card, new or replacement; waived for newly launched projects. */
