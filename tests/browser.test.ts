@@ -2,7 +2,7 @@
 // enters a member (M-4), meets the M-2 age rule on the birth-date field, fixes it, finds the
 // member in the list, then sees every dashboard chart drawn.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, chooseHousehold, launchChromium, newPage, residentId, signIn, typeDate, type Browser, type Page } from './support/browser.ts';
+import { choose, chooseHousehold, launchChromium, newPage, residentId, typeDate, type Browser, type Page } from './support/browser.ts';
 import { startSystem } from './support/system.ts';
 import { DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 

@@ -73,6 +73,7 @@ export const en: Shape<Translation> = {
     forbidden: "You don't have permission to see this",
     notFound: 'The record does not exist or is outside your region',
     loadFailed: 'Failed to load data',
+    actionFailed: 'The action failed',
   },
   warnWhenUnsavedChanges: 'You have unsaved changes. Leave anyway?',
   loading: 'Loading…',

@@ -69,6 +69,7 @@ export const zhCN = {
     forbidden: '您没有权限访问此内容',
     notFound: '记录不存在，或不在您所属的区域内',
     loadFailed: '数据加载失败',
+    actionFailed: '操作失败',
   },
   warnWhenUnsavedChanges: '有尚未保存的修改，确定要离开吗？',
   loading: '加载中…',

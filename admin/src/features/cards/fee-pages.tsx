@@ -7,7 +7,6 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../../providers/data-provider';
 import { PrintPage, dateTime, useAction, yuan, type FeeEntry, type FeeStatement, type ProjectFigures } from './shared';
 import { useDownload } from '../privacy/shared';
 

@@ -1,13 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Modal, Space, Tag } from 'antd';
+import { Button, Modal, Space, Tag } from 'antd';
 import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
-import { API_URL } from '../../providers/data-provider';
 
 export type CardStatus = 'IN_PRODUCTION' | 'READY' | 'ISSUED' | 'VOID';
-export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+export type { ApprovalStatus } from '../../components/workflow';
+import type { ApprovalStatus } from '../../components/workflow';
 
 export interface CardRecord {
   id: number;
@@ -145,44 +144,18 @@ export interface FeeStatement {
 }
 
 const STATUS_COLORS: Record<CardStatus, string> = { IN_PRODUCTION: 'processing', READY: 'gold', ISSUED: 'success', VOID: 'default' };
-const APPROVAL_COLORS: Record<ApprovalStatus, string> = { PENDING: 'processing', APPROVED: 'success', REJECTED: 'error' };
 
 export const CardStatusTag = ({ status }: { status: CardStatus }) => {
   const { t } = useTranslation();
   return <Tag color={STATUS_COLORS[status]}>{t(`cards.statuses.${status}`)}</Tag>;
 };
 
-export const ApprovalTag = ({ status, ns }: { status: ApprovalStatus; ns: 'card-reissue-requests' | 'card-limit-exceptions' }) => {
-  const { t } = useTranslation();
-  return <Tag color={APPROVAL_COLORS[status]}>{t(`${ns}.statuses.${status}`)}</Tag>;
-};
+export { ApprovalTag, useAction } from '../../components/workflow';
 
 /** Fen as RMB with two decimals. */
 export const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 export { dateTime } from '../../components/format';
-
-/** A POST to a workflow endpoint with the server's message shown on failure. */
-export function useAction() {
-  const { t } = useTranslation();
-  const { modal } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async <T,>(path: string, body?: unknown): Promise<T | undefined> => {
-    setBusy(true);
-    try {
-      const res = await httpClient.post<T>(`${API_URL}${path}`, body ?? {});
-      return res.data;
-    } catch (error) {
-      const e = error as { message?: string; errors?: Record<string, string> };
-      const details = Object.values(e.errors ?? {});
-      modal.error({ title: e.message ?? t('cards.failed'), content: details.length ? details.join('；') : undefined });
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, busy };
-}
 
 /** Print pages: a toolbar hidden on paper, and the sheet itself. */
 export const PrintPage = ({ children, width = 960 }: { children: ReactNode; width?: number }) => {

@@ -5,7 +5,8 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNum
 import { PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApprovalTag, INFORMATION_KINDS, dateOnly, dateTime, useAction, type DataUseRequest } from './shared';
+import { INFORMATION_KINDS, dateOnly, dateTime, useAction, type DataUseRequest } from './shared';
+import { ApprovalTag } from '../../components/workflow';
 
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
 
@@ -131,7 +132,7 @@ export const DataUseList = () => {
           title={t('data-use-requests.fields.informationKinds')}
           render={(kinds: string[]) => kinds.map((k) => t(`data-use-requests.information.${k}`)).join('、')}
         />
-        <Table.Column<DataUseRequest> dataIndex="status" title={t('data-use-requests.fields.status')} render={(_, r) => <ApprovalTag status={r.status} />} />
+        <Table.Column<DataUseRequest> dataIndex="status" title={t('data-use-requests.fields.status')} render={(_, r) => <ApprovalTag status={r.status} ns="data-use-requests" />} />
         <Table.Column<DataUseRequest> title={t('data-use-requests.fields.approvals')} render={(_, r) => <Approvals r={r} />} />
         <Table.Column<DataUseRequest> title={t('data-use-requests.fields.validity')} render={(_, r) => <Validity r={r} />} />
         <Table.Column<DataUseRequest>
@@ -287,7 +288,7 @@ export const DataUseShow = () => {
           <Descriptions bordered size="small" column={2}>
             <Descriptions.Item label={t('data-use-requests.fields.requestNo')}>{r.requestNo}</Descriptions.Item>
             <Descriptions.Item label={t('data-use-requests.fields.status')}>
-              <ApprovalTag status={r.status} />
+              <ApprovalTag status={r.status} ns="data-use-requests" />
             </Descriptions.Item>
             <Descriptions.Item label={t('data-use-requests.fields.requesterKind')}>{t(`data-use-requests.kinds.${r.requesterKind}`)}</Descriptions.Item>
             <Descriptions.Item label={t('data-use-requests.fields.approvals')}>

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { App, Tag } from 'antd';
-import type { HttpError } from '@refinedev/core';
+import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
 import { authHeaders } from '../../providers/session';
 
-export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+export type { ApprovalStatus } from '../../components/workflow';
+import type { ApprovalStatus } from '../../components/workflow';
 
 export interface Person {
   id: number;
@@ -72,31 +71,7 @@ export const INFORMATION_KINDS = ['ID_NUMBER', 'PHONE', 'ADDRESS', 'BIRTHDAY', '
 
 export { dateOnly, dateTime } from '../../components/format';
 
-export const ApprovalTag = ({ status }: { status: ApprovalStatus }) => {
-  const { t } = useTranslation();
-  const color = status === 'APPROVED' ? 'green' : status === 'REJECTED' ? 'red' : 'gold';
-  return <Tag color={color}>{t(`data-use-requests.statuses.${status}`)}</Tag>;
-};
-
-/** POSTs a workflow action; shows the server's message on failure and returns null. */
-export function useAction() {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async <T,>(path: string, body: unknown = {}): Promise<T | null> => {
-    setBusy(true);
-    try {
-      const r = await httpClient.post<T>(`${API_URL}${path}`, body);
-      return r.data;
-    } catch (e) {
-      const err = e as HttpError;
-      message.error(Object.values(err.errors ?? {})[0]?.toString() || err.message);
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, busy };
-}
+export { useAction } from '../../components/workflow';
 
 function fileNameFrom(disposition: string | undefined, fallback: string): string {
   const star = disposition && /filename\*=UTF-8''([^;]+)/i.exec(disposition);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { AuditService } from '../../audit/audit.service.js';
@@ -57,6 +57,7 @@ export class ImportController {
   @Get()
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'Import jobs (simple-rest), newest first' })
+  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(importListSpec) })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     return sendList(res, await this.imports.list(query));
   }
