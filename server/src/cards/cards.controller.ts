@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import * as z from 'zod';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { AppError } from '../common/app-error.js';
 import { listQueryDocs, parseId, sendList } from '../crud/crud-http.js';
 import { validate } from '../common/validation.js';
 import {
@@ -163,13 +162,6 @@ export class ReissueRequestsController {
   }
 }
 
-/** Either approver's permission lets the request through; the service records which role decided. */
-function requireApprover(ctx: RequestContext): void {
-  if (!ctx.user.permissions.includes('card-exceptions:approve-manager') && !ctx.user.permissions.includes('card-exceptions:approve-leader')) {
-    throw AppError.forbidden();
-  }
-}
-
 @ApiTags('cards')
 @ApiBearerAuth()
 @Controller('card-limit-exceptions')
@@ -201,7 +193,6 @@ export class CardLimitExceptionsController {
   @ApiOperation({ summary: 'M-3: approve as club manager (card-exceptions:approve-manager) or division leader (card-exceptions:approve-leader); both raise the limit' })
   @ApiBody(schemaDoc(DecisionInput))
   approve(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    requireApprover(ctx);
     return this.cards.decideException(parseId(id), true, validate(DecisionInput, body ?? {}, ctx.lang).note, ctx);
   }
 
@@ -209,7 +200,6 @@ export class CardLimitExceptionsController {
   @ApiOperation({ summary: 'M-3: a rejection by either approver ends the exception' })
   @ApiBody(schemaDoc(DecisionInput))
   reject(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    requireApprover(ctx);
     return this.cards.decideException(parseId(id), false, validate(DecisionInput, body ?? {}, ctx.lang).note, ctx);
   }
 }

@@ -7,7 +7,7 @@ import { MaskingPolicy } from '../privacy/masking-policy.js';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { cardInclude, exceptionInclude, reissueInclude, toCard, toException, toIssueRecordLine, toRange, toReissueRequest, type CardRow } from './card.mapper.js';
 import { APPROVAL_STATUSES, CARD_STATUSES, REISSUE_REASONS, type CardIssueInput, type CardRangeCreateInput } from './cards.schema.js';
 import { FeesService } from './fees.service.js';
@@ -472,30 +472,28 @@ export class CardsService {
    * same statement order for both, so simultaneous decisions still end in exactly one raise.
    */
   async decideException(id: number, approve: boolean, note: string | null, ctx: RequestContext) {
-    await this.getException(id, ctx);
+    // Either approver may decide (M-3); the role decides which half of the approval is recorded.
     const role = ctx.user.permissions.includes('card-exceptions:approve-manager')
       ? 'manager'
       : ctx.user.permissions.includes('card-exceptions:approve-leader')
         ? 'leader'
         : null;
     if (!role) throw AppError.forbidden();
+    await this.getException(id, ctx);
+    const [mine, other] = role === 'manager' ? ['manager', 'leader'] : ['leader', 'manager'];
+    const by = Prisma.raw(`"${mine}DecisionById"`);
+    const at = Prisma.raw(`"${mine}DecisionAt"`);
+    const otherBy = Prisma.raw(`"${other}DecisionById"`);
     await this.db.$transaction(async (tx) => {
       const label = role === 'manager' ? '客户会经理' : '分管领导';
       const noteText = note ? `${label}：${note}` : approve ? null : `${label}驳回`;
-      const rows =
-        role === 'manager'
-          ? await tx.$queryRaw<{ status: string; householdId: number }[]>`
-            UPDATE card_limit_exceptions SET "managerDecisionById" = ${ctx.user.id}, "managerDecisionAt" = now(),
-              status = (CASE WHEN NOT ${approve} THEN 'REJECTED' WHEN "leaderDecisionById" IS NOT NULL THEN 'APPROVED' ELSE 'PENDING' END)::"ApprovalStatus",
-              "decisionNote" = COALESCE(${noteText}, "decisionNote")
-            WHERE id = ${id} AND status = 'PENDING' AND "managerDecisionById" IS NULL
-            RETURNING status::text AS status, "householdId"`
-          : await tx.$queryRaw<{ status: string; householdId: number }[]>`
-            UPDATE card_limit_exceptions SET "leaderDecisionById" = ${ctx.user.id}, "leaderDecisionAt" = now(),
-              status = (CASE WHEN NOT ${approve} THEN 'REJECTED' WHEN "managerDecisionById" IS NOT NULL THEN 'APPROVED' ELSE 'PENDING' END)::"ApprovalStatus",
-              "decisionNote" = COALESCE(${noteText}, "decisionNote")
-            WHERE id = ${id} AND status = 'PENDING' AND "leaderDecisionById" IS NULL
-            RETURNING status::text AS status, "householdId"`;
+      // Approved once both have approved; rejected by either. Conditional, so two clicks cannot both count.
+      const rows = await tx.$queryRaw<{ status: string; householdId: number }[]>`
+        UPDATE card_limit_exceptions SET ${by} = ${ctx.user.id}, ${at} = now(),
+          status = (CASE WHEN NOT ${approve} THEN 'REJECTED' WHEN ${otherBy} IS NOT NULL THEN 'APPROVED' ELSE 'PENDING' END)::"ApprovalStatus",
+          "decisionNote" = COALESCE(${noteText}, "decisionNote")
+        WHERE id = ${id} AND status = 'PENDING' AND ${by} IS NULL
+        RETURNING status::text AS status, "householdId"`;
       if (!rows.length) {
         const cur = await tx.cardLimitException.findUniqueOrThrow({ where: { id } });
         throw new AppError(409, cur.status === 'PENDING' ? 'cards.alreadyYourDecision' : 'cards.alreadyDecided');
