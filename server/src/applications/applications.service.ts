@@ -31,6 +31,7 @@ import {
 import { CardsService } from '../cards/cards.service.js';
 import { FeesService } from '../cards/fees.service.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { staffNames } from '../auth/staff-names.js';
 
 type Tx = Prisma.TransactionClient;
 type ApplicationRow = Prisma.ApplicationGetPayload<object>;
@@ -284,13 +285,12 @@ export class ApplicationsService {
     if (!row) throw AppError.notFound();
     const unmasked = await this.masking.canUnmask(ctx.user);
     if (unmasked) await this.audit.record(ctx, 'READ_UNMASKED', 'applications', id);
-    const staffIds = [...new Set([row.receivedById, row.decidedById, ...row.events.map((e) => e.byId), ...row.documents.map((d) => d.uploadedById)].filter((v): v is number => v !== null))];
     const [staff, fees, card] = await Promise.all([
-      this.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }),
+      staffNames(this.db, [row.receivedById, row.decidedById, ...row.events.map((e) => e.byId), ...row.documents.map((d) => d.uploadedById)]),
       this.db.feeEntry.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } }),
       row.memberId ? this.db.card.findFirst({ where: { memberId: row.memberId }, orderBy: { id: 'desc' } }) : null,
     ]);
-    const name = (sid: number | null) => (sid === null ? null : (staff.find((s) => s.id === sid)?.displayName ?? String(sid)));
+    const name = (sid: number | null) => (sid === null ? null : (staff.get(sid) ?? String(sid)));
     const original = fees.find((f) => f.reversesId === null);
     const reversal = original ? fees.find((f) => f.reversesId === original.id) : undefined;
     const item = toApplicationListItem(row, deadline(await this.calendar.calendar(), row.dueOn, clubToday()));

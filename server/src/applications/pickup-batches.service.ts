@@ -11,6 +11,7 @@ import { day } from './application.mapper.js';
 import { unitLabel } from '../members/member.mapper.js';
 import { COLLECTION_POINTS } from './application.schema.js';
 import { nextYearlyNumber } from '../database/yearly-number.js';
+import { staffNames } from '../auth/staff-names.js';
 
 export const pickupBatchListSpec: ListSpec = {
   fields: {
@@ -87,7 +88,7 @@ export class PickupBatchesService {
         include: { _count: { select: { applications: { where: regionFilter(ctx.user) } } } },
       }),
     ]);
-    const staff = await this.db.staffUser.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.receivedById))] } }, select: { id: true, displayName: true } });
+    const names = await staffNames(this.db, rows.map((r) => r.receivedById));
     return {
       total,
       data: rows.map((b) => ({
@@ -97,7 +98,7 @@ export class PickupBatchesService {
         collectionPoint: b.collectionPoint,
         collectionPlace: b.collectionPlace,
         handedOverBy: b.handedOverBy,
-        receivedBy: staff.find((s) => s.id === b.receivedById)?.displayName ?? null,
+        receivedBy: names.get(b.receivedById) ?? null,
         applicationCount: b._count.applications,
         createdAt: b.createdAt.toISOString(),
       })),

@@ -11,6 +11,7 @@ import { day } from '../members/member.mapper.js';
 import { FEE_KINDS } from './cards.schema.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { nextYearlyNumber } from '../database/yearly-number.js';
+import { staffNames } from '../auth/staff-names.js';
 
 type Tx = Prisma.TransactionClient;
 type Actor = Pick<RequestContext, 'ip' | 'requestId'> & { user: { id: number; username: string } };
@@ -154,18 +155,16 @@ export class FeesService {
     const projectIds = [...new Set(rows.map((r) => r.projectId))];
     const memberIds = [...new Set(rows.flatMap((r) => (r.memberId ? [r.memberId] : [])))];
     const cardIds = [...new Set(rows.flatMap((r) => (r.cardId ? [r.cardId] : [])))];
-    const staffIds = [...new Set(rows.map((r) => r.recordedById))];
-    const [projects, members, cards, staff, reversals] = await Promise.all([
+    const [projects, members, cards, s, reversals] = await Promise.all([
       this.db.project.findMany({ where: { id: { in: projectIds } }, select: { id: true, name: true, code: true } }),
       this.db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true } }),
       this.db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true, cardNo: true } }),
-      this.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }),
+      staffNames(this.db, rows.map((r) => r.recordedById)),
       this.db.feeEntry.findMany({ where: { reversesId: { in: rows.map((r) => r.id) } }, select: { id: true, reversesId: true, receiptNo: true } }),
     ]);
     const p = new Map(projects.map((x) => [x.id, x]));
     const m = new Map(members.map((x) => [x.id, x.name]));
     const c = new Map(cards.map((x) => [x.id, x.cardNo]));
-    const s = new Map(staff.map((x) => [x.id, x.displayName]));
     const rev = new Map(reversals.map((x) => [x.reversesId!, x]));
     return rows.map((r) => ({
       id: r.id,
@@ -242,12 +241,7 @@ export class FeesService {
     return rows;
   }
 
-  private async mapStatement(s: Prisma.FeeStatementGetPayload<object>) {
-    const staff = await this.db.staffUser.findMany({
-      where: { id: { in: [s.preparedById, s.signedById ?? 0] } },
-      select: { id: true, displayName: true },
-    });
-    const name = new Map(staff.map((x) => [x.id, x.displayName]));
+  private mapStatement(s: Prisma.FeeStatementGetPayload<object>, name: Map<number, string>) {
     const { from, to } = quarterBounds(s.year, s.quarter);
     return {
       id: s.id,
@@ -276,13 +270,14 @@ export class FeesService {
       this.db.feeStatement.count({ where: q.where }),
       this.db.feeStatement.findMany({ where: q.where, orderBy: q.orderBy as Prisma.FeeStatementOrderByWithRelationInput[], skip: q.skip, take: q.take }),
     ]);
-    return { total, data: await Promise.all(rows.map((r) => this.mapStatement(r))) };
+    const names = await staffNames(this.db, rows.flatMap((r) => [r.preparedById, r.signedById]));
+    return { total, data: rows.map((r) => this.mapStatement(r, names)) };
   }
 
   async getStatement(id: number) {
     const row = await this.db.feeStatement.findUnique({ where: { id } });
     if (!row) throw AppError.notFound();
-    return this.mapStatement(row);
+    return this.mapStatement(row, await staffNames(this.db, [row.preparedById, row.signedById]));
   }
 
   /** M-8: prepared after the quarter ends, from the ledger. */

@@ -16,6 +16,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import { CHANGE_STATUSES, CHANNELS, toStoredChanges, type ChangeRequestInput } from './change-request.schema.js';
 import { isPersonalField, maskHistoryValue } from './member-history.js';
 import { unitLabel } from '../members/member.mapper.js';
+import { staffNames } from '../auth/staff-names.js';
 
 export const changeRequestListSpec: ListSpec = {
   fields: {
@@ -128,9 +129,7 @@ export class ChangeRequestsService {
 
   private async map(rows: Row[], ctx: RequestContext) {
     const today = clubToday();
-    const staffIds = [...new Set(rows.flatMap((r) => [r.createdById, r.handledById ?? r.createdById]))];
-    const staff = staffIds.length ? await this.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }) : [];
-    const names = new Map(staff.map((s) => [s.id, s.displayName]));
+    const names = await staffNames(this.db, rows.flatMap((r) => [r.createdById, r.handledById]));
     const unmasked = await this.masking.canUnmask(ctx.user);
     const personal = rows.filter((r) => Object.keys(r.changes as object).some(isPersonalField)).map((r) => r.id);
     if (unmasked && personal.length) await this.audit.record(ctx, 'READ_UNMASKED', 'change-requests', null, { ids: personal });
