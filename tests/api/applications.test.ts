@@ -364,6 +364,8 @@ describe('pickup batches (M-5, appendix 2)', () => {
     expect(r.body.rows.map((x: any) => x.applicationNo)).toEqual([a.applicationNo, b.applicationNo]);
     expect(r.body.rows[0]).toMatchObject({ name: '林晓梅', handedOverBy: '物业 王前台', receivedBy: expect.any(String), documents: expect.arrayContaining(['PHOTO']) });
     expect(r.body.rows[0].unit).toMatch(/室$/);
+    const h = await t.db.household.findUniqueOrThrow({ where: { id: nj.householdId }, include: { project: true, unit: { include: { building: true } } } });
+    expect(r.body.rows[0]).toMatchObject({ projectName: h.project.name, unit: `${h.unit.building.name}${h.unit.number}室` });
 
     const again = await api.call('POST', '/api/pickup-batches', {
       token: officer,

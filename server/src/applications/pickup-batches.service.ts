@@ -12,6 +12,7 @@ import { unitLabel } from '../members/member.mapper.js';
 import { COLLECTION_POINTS } from './application.schema.js';
 import { nextYearlyNumber } from '../database/yearly-number.js';
 import { staffNames } from '../auth/staff-names.js';
+import { PlaceLabels } from '../reference/place-labels.js';
 
 export const pickupBatchListSpec: ListSpec = {
   fields: {
@@ -38,6 +39,7 @@ export class PickupBatchesService {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(PlaceLabels) private readonly places: PlaceLabels,
   ) {}
 
   /** A regional club sees the batches holding its region's applications. */
@@ -120,13 +122,14 @@ export class PickupBatchesService {
             applicantName: true,
             documentsPresent: true,
             status: true,
-            household: { select: { project: { select: { name: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } },
+            householdId: true,
           },
         },
       },
     });
     if (!b) throw AppError.notFound();
-    const receiver = await this.db.staffUser.findUnique({ where: { id: b.receivedById }, select: { displayName: true } });
+    const [names, places] = await Promise.all([staffNames(this.db, [b.receivedById]), this.places.forHouseholds(b.applications.map((a) => a.householdId))]);
+    const receivedBy = names.get(b.receivedById) ?? null;
     return {
       id: b.id,
       batchNo: b.batchNo,
@@ -134,21 +137,24 @@ export class PickupBatchesService {
       collectionPoint: b.collectionPoint,
       collectionPlace: b.collectionPlace,
       handedOverBy: b.handedOverBy,
-      receivedBy: receiver?.displayName ?? null,
+      receivedBy,
       createdAt: b.createdAt.toISOString(),
-      rows: b.applications.map((a, i) => ({
-        seq: i + 1,
-        applicationId: a.id,
-        applicationNo: a.applicationNo,
-        applicationDate: day(a.receivedOn),
-        name: a.applicantName,
-        projectName: a.household.project.name,
-        unit: unitLabel(a.household.unit.building.name, a.household.unit.number),
-        documents: a.documentsPresent,
-        status: a.status,
-        handedOverBy: b.handedOverBy,
-        receivedBy: receiver?.displayName ?? null,
-      })),
+      rows: b.applications.map((a, i) => {
+        const place = places.get(a.householdId);
+        return {
+          seq: i + 1,
+          applicationId: a.id,
+          applicationNo: a.applicationNo,
+          applicationDate: day(a.receivedOn),
+          name: a.applicantName,
+          projectName: place?.projectName ?? '',
+          unit: place ? unitLabel(place.buildingName, place.unitNumber) : '',
+          documents: a.documentsPresent,
+          status: a.status,
+          handedOverBy: b.handedOverBy,
+          receivedBy,
+        };
+      }),
     };
   }
 }
