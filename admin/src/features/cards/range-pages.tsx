@@ -1,10 +1,11 @@
-import type { CrudFilter, HttpError } from '@refinedev/core';
+import type { HttpError } from '@refinedev/core';
 import { useCan } from '@refinedev/core';
 import { Create, List, useForm, useSelect, useTable } from '@refinedev/antd';
 import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTime, useAction, type CardRange } from './shared';
+import { eqFilters } from '../../components/list-filters';
 
 export const RangeList = () => {
   const { t } = useTranslation();
@@ -15,11 +16,7 @@ export const RangeList = () => {
     resource: 'card-ranges',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    onSearch: (v) =>
-      [
-        { field: 'q', operator: 'eq', value: v.q?.trim() || undefined },
-        { field: 'active', operator: 'eq', value: v.active || undefined },
-      ] as CrudFilter[],
+    onSearch: (v) => eqFilters(['q', 'active'], v),
   });
   return (
     <List>

@@ -1,4 +1,4 @@
-import type { CrudFilter, HttpError } from '@refinedev/core';
+import type { HttpError } from '@refinedev/core';
 import { useCan } from '@refinedev/core';
 import { List, useSelect, useTable } from '@refinedev/antd';
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocationSelects } from '../../pages/members/use-location-selects';
+import { eqFilters, formValuesOf } from '../../components/list-filters';
 import { ApprovalTag, DecisionButtons, dateTime, useAction, type ApprovalStatus, type CardLimitException, type Decision, type ReissueRequest } from './shared';
 
 const APPROVALS: ApprovalStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
@@ -75,20 +76,16 @@ const ReissueReview = ({ request, onDone }: { request: ReissueRequest; onDone: (
 
 export const ReissueList = () => {
   const { t } = useTranslation();
-  const { tableProps, searchFormProps, tableQuery } = useTable<ReissueRequest, HttpError, { q?: string; status?: string }>({
+  const { tableProps, searchFormProps, tableQuery, filters } = useTable<ReissueRequest, HttpError, { q?: string; status?: string }>({
     resource: 'card-reissue-requests',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     filters: { initial: [{ field: 'status', operator: 'eq', value: 'PENDING' }] },
-    onSearch: (v) =>
-      [
-        { field: 'q', operator: 'eq', value: v.q?.trim() || undefined },
-        { field: 'status', operator: 'eq', value: v.status || undefined },
-      ] as CrudFilter[],
+    onSearch: (v) => eqFilters(['q', 'status'], v),
   });
   return (
     <List>
-      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }} initialValues={{ status: 'PENDING' }}>
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }} initialValues={formValuesOf(filters)}>
         <Form.Item name="q">
           <Input allowClear placeholder={t('card-reissue-requests.searchPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
@@ -224,21 +221,17 @@ const DecideException = ({ item, onDone }: { item: CardLimitException; onDone: (
 
 export const ExceptionList = () => {
   const { t } = useTranslation();
-  const { tableProps, searchFormProps, tableQuery } = useTable<CardLimitException, HttpError, { q?: string; status?: string }>({
+  const { tableProps, searchFormProps, tableQuery, filters } = useTable<CardLimitException, HttpError, { q?: string; status?: string }>({
     resource: 'card-limit-exceptions',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    onSearch: (v) =>
-      [
-        { field: 'q', operator: 'eq', value: v.q?.trim() || undefined },
-        { field: 'status', operator: 'eq', value: v.status || undefined },
-      ] as CrudFilter[],
+    onSearch: (v) => eqFilters(['q', 'status'], v),
   });
   const decision = (at: string | null) => (at ? <span>{dateTime(at)}</span> : <Typography.Text type="secondary">{t('card-limit-exceptions.waiting')}</Typography.Text>);
   return (
     <List headerButtons={() => <RequestException onDone={() => tableQuery.refetch()} />}>
       <Alert type="info" showIcon message={t('card-limit-exceptions.intro')} style={{ marginBottom: 16 }} />
-      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }}>
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }} initialValues={formValuesOf(filters)}>
         <Form.Item name="q">
           <Input allowClear placeholder={t('card-limit-exceptions.searchPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
