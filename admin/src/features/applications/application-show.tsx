@@ -10,6 +10,7 @@ import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
 import { Deadline, StatusTag, useCurrentUser, useEnumOptions, type ApplicationDetail } from './shared';
 import { useEnum, type EnumName } from '../../pages/members/options';
+import { CollectorFields } from '../cards/card-actions';
 
 /** The action buttons of the current state; each role sees only what its permissions allow. */
 const Actions = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) => {
@@ -130,18 +131,7 @@ const Actions = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }
     blocks.push(
       <Card key="issue" size="small" title={t('applications.actions.issue')}>
         <Form form={issueForm} layout="vertical" initialValues={{ collectorName: app.applicantName, collectorSigned: false, collectorIdChecked: false }} onFinish={(v) => post('issue', { ...v, collectorPhone: v.collectorPhone || null })}>
-          <Form.Item name="collectorName" label={t('applications.actions.collectorName')} rules={[{ required: true }]}>
-            <Input maxLength={50} data-testid="collector-name" />
-          </Form.Item>
-          <Form.Item name="collectorPhone" label={t('applications.actions.collectorPhone')}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="collectorSigned" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('applications.actions.collectorSigned')))) }]}>
-            <Checkbox data-testid="collector-signed">{t('applications.actions.collectorSigned')}</Checkbox>
-          </Form.Item>
-          <Form.Item name="collectorIdChecked" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('applications.actions.collectorIdChecked')))) }]}>
-            <Checkbox data-testid="collector-id-checked">{t('applications.actions.collectorIdChecked')}</Checkbox>
-          </Form.Item>
+          <CollectorFields />
           <Button type="primary" htmlType="submit" loading={busy} data-testid="action-issue">
             {t('applications.actions.issue')}
           </Button>

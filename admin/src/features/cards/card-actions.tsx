@@ -55,6 +55,28 @@ interface IssueValues {
   collectorIdChecked: boolean;
 }
 
+/** The appendix-4 fields of an issue (M-9): who collects, and that they signed and showed ID — both must be ticked. */
+export const CollectorFields = () => {
+  const { t } = useTranslation();
+  const mustBeTrue = { validator: (_: unknown, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(t('cards.mustConfirm')))) };
+  return (
+    <>
+      <Form.Item name="collectorName" label={t('cards.fields.collectorName')} rules={[{ required: true, whitespace: true, message: t('cards.collectorNameRequired') }]}>
+        <Input maxLength={50} data-testid="collector-name" />
+      </Form.Item>
+      <Form.Item name="collectorPhone" label={t('cards.fields.collectorPhone')}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="collectorSigned" valuePropName="checked" rules={[mustBeTrue]}>
+        <Checkbox data-testid="collector-signed">{t('cards.signedConfirm')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="collectorIdChecked" valuePropName="checked" rules={[mustBeTrue]}>
+        <Checkbox data-testid="collector-id-checked">{t('cards.idCheckedConfirm')}</Checkbox>
+      </Form.Item>
+    </>
+  );
+};
+
 /** READY → ISSUED: the collector signs the appendix-4 record and shows ID (M-9). */
 export const IssueButton = ({ card, size }: { card: CardRecord; size?: 'small' | 'middle' }) => {
   const { t } = useTranslation();
@@ -65,7 +87,6 @@ export const IssueButton = ({ card, size }: { card: CardRecord; size?: 'small' |
   const [form] = Form.useForm<IssueValues>();
   const { data: can } = useCan({ resource: 'cards', action: 'edit' });
   if (card.status !== 'READY' || !can?.can) return null;
-  const mustBeTrue = { validator: (_: unknown, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(t('cards.mustConfirm')))) };
   return (
     <>
       <Button type="primary" size={size} icon={<IdcardOutlined />} onClick={() => setOpen(true)} data-testid="card-issue">
@@ -93,18 +114,7 @@ export const IssueButton = ({ card, size }: { card: CardRecord; size?: 'small' |
             }
           }}
         >
-          <Form.Item name="collectorName" label={t('cards.fields.collectorName')} rules={[{ required: true, whitespace: true, message: t('cards.collectorNameRequired') }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="collectorPhone" label={t('cards.fields.collectorPhone')}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="collectorSigned" valuePropName="checked" rules={[mustBeTrue]}>
-            <Checkbox data-testid="collector-signed">{t('cards.signedConfirm')}</Checkbox>
-          </Form.Item>
-          <Form.Item name="collectorIdChecked" valuePropName="checked" rules={[mustBeTrue]}>
-            <Checkbox data-testid="collector-id-checked">{t('cards.idCheckedConfirm')}</Checkbox>
-          </Form.Item>
+          <CollectorFields />
         </Form>
       </Modal>
     </>
