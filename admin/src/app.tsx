@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import {
@@ -14,7 +13,7 @@ import routerProvider, {
   NavigateToResource,
   UnsavedChangesNotifier,
 } from '@refinedev/react-router';
-import { App as AntdApp, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntdApp, ConfigProvider, Result } from 'antd';
 import antdZhCN from 'antd/es/locale/zh_CN';
 import antdEnUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -25,16 +24,11 @@ import { authProvider } from './providers/auth-provider';
 import { accessControlProvider } from './providers/access-control-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { resources } from './providers/resources';
-import { AppHeader } from './components/app-header';
-import { LoginPage } from './pages/login';
-import { MemberList } from './pages/members/list';
-import { MemberShow } from './pages/members/show';
-import { MemberCreate } from './pages/members/create';
-import { MemberEdit } from './pages/members/edit';
+import { AppHeader } from './layout/header';
 import { features } from './features';
+import { addFeatureStrings } from './i18n';
 
-// ECharts and the Cube client only load when someone opens the dashboard.
-const DashboardPage = lazy(() => import('./pages/dashboard'));
+addFeatureStrings(features.flatMap((f) => (f.translations ? [f.translations] : [])));
 
 const Forbidden = () => {
   const { t } = useTranslation();
@@ -85,20 +79,6 @@ export const App = () => {
                 }
               >
                 <Route index element={<NavigateToResource resource="members" />} />
-                <Route
-                  path="/dashboard"
-                  element={
-                    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: 64 }} />}>
-                      <DashboardPage />
-                    </Suspense>
-                  }
-                />
-                <Route path="/members">
-                  <Route index element={<MemberList />} />
-                  <Route path="create" element={<MemberCreate />} />
-                  <Route path="edit/:id" element={<MemberEdit />} />
-                  <Route path="show/:id" element={<MemberShow />} />
-                </Route>
                 {features.map((f) => f.routes)}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
@@ -109,7 +89,7 @@ export const App = () => {
                   </Authenticated>
                 }
               >
-                <Route path="/login" element={<LoginPage />} />
+                {features.map((f) => f.publicRoutes)}
               </Route>
             </Routes>
             <UnsavedChangesNotifier />

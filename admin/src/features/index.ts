@@ -1,8 +1,11 @@
 import type { AdminFeature } from './types';
+import { dashboardFeature } from './dashboard';
+import { membersFeature } from './members';
 import { applicationsFeature } from './applications';
 import { cardsFeature } from './cards';
 import { recordsFeature } from './records';
 import { privacyFeature } from './privacy';
+import { loginFeature } from './login';
 
-/** Every feature of the admin beyond members and the dashboard, in menu order. */
-export const features: AdminFeature[] = [applicationsFeature, cardsFeature, recordsFeature, privacyFeature];
+/** Every feature of the admin, in menu order. Adding one is one line here. */
+export const features: AdminFeature[] = [dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, loginFeature];

@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
 import { en } from './en';
-import { features } from '../features';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,8 +17,8 @@ const applyDayjsLocale = (lng: string) => dayjs.locale(lng.startsWith('en') ? 'e
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: Object.assign({}, zhCN, ...features.map((f) => f.translations['zh-CN'])) },
-    en: { translation: Object.assign({}, en, ...features.map((f) => f.translations.en)) },
+    'zh-CN': { translation: zhCN },
+    en: { translation: en },
   },
   lng: initial,
   fallbackLng: 'zh-CN',
@@ -34,5 +33,13 @@ i18n.on('languageChanged', (lng) => {
   applyDayjsLocale(lng);
   document.documentElement.lang = lng;
 });
+
+/**
+ * Each feature's strings, under its own top-level keys (app.tsx calls this with the feature list,
+ * so this module imports no feature: the strings flow in, nothing here depends on a feature).
+ */
+export function addFeatureStrings(translations: Partial<Record<Language, Record<string, unknown>>>[]): void {
+  for (const lng of LANGUAGES) for (const t of translations) if (t[lng]) i18n.addResourceBundle(lng, 'translation', t[lng], true, false);
+}
 
 export default i18n;

@@ -2,17 +2,14 @@ import type { AccessControlProvider } from '@refinedev/core';
 import i18n from '../i18n';
 import { loadCurrentUser } from './session';
 import { features } from '../features';
-import { MENU_GROUPS } from './resources';
+import { MENU_GROUPS } from '../features/menu-groups';
 
-const GROUPS = new Set(MENU_GROUPS.map((g) => g.name));
+const GROUPS = new Set<string>(MENU_GROUPS.map((g) => g.name));
 
 const featurePermissions = Object.assign({}, ...features.map((f) => f.permissions ?? {})) as Record<string, Partial<Record<string, string>>>;
 
-/** Refine actions → the API's permission verbs; the dashboard has a single `view`. */
-const permissionFor = (resource: string, action: string): string => {
-  if (resource === 'dashboard') return 'dashboard:view';
-  return featurePermissions[resource]?.[action] ?? `${resource}:${action}`;
-};
+/** Refine actions → the API's permission verbs (each feature maps its own where they differ). */
+const permissionFor = (resource: string, action: string): string => featurePermissions[resource]?.[action] ?? `${resource}:${action}`;
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action }) => {

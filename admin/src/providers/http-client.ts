@@ -21,8 +21,11 @@ httpClient.interceptors.request.use((config) => {
 
 httpClient.interceptors.response.use(
   (response) => response,
-  (error: AxiosError<ApiErrorBody>) => {
-    const body = error.response?.data;
+  async (error: AxiosError<ApiErrorBody | Blob>) => {
+    // A file request (responseType blob) gets its JSON error body as a Blob.
+    const data = error.response?.data;
+    const body: ApiErrorBody | undefined =
+      data instanceof Blob ? await data.text().then((text) => JSON.parse(text) as ApiErrorBody).catch(() => undefined) : data;
     const message = Array.isArray(body?.message) ? body.message.join('；') : body?.message;
     const httpError: HttpError = {
       message: message ?? error.message,

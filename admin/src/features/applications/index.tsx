@@ -1,20 +1,20 @@
 import { Route } from 'react-router';
 import { CheckSquareOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { AdminFeature } from '../types';
-import { ApplicationList } from './application-list';
-import { ApplicationReceive } from './application-receive';
-import { ApplicationShow } from './application-show';
-import { ApplicationPrint, PickupBatchPhotos } from './application-print';
-import { MyTasks } from './my-tasks';
+import { ApplicationList } from './applications/list';
+import { ApplicationReceive } from './applications/create';
+import { ApplicationShow } from './applications/show';
+import { ApplicationPrint, PickupBatchPhotos } from './applications/print';
+import { MyTasks } from './application-tasks';
 import { PickupBatchCreate, PickupBatchList, PickupBatchShow } from './pickup-batches';
 import { applicationsEn, applicationsZh } from './i18n';
 
 /** M-4, M-5, M-6: applications from receipt to card issue, my tasks, pickup batches. */
 export const applicationsFeature: AdminFeature = {
   resources: [
-    { name: 'application-tasks', list: '/my-tasks', meta: { icon: <CheckSquareOutlined /> } },
-    { name: 'applications', list: '/applications', create: '/applications/create', show: '/applications/show/:id', meta: { icon: <SolutionOutlined /> } },
-    { name: 'pickup-batches', list: '/pickup-batches', create: '/pickup-batches/create', show: '/pickup-batches/show/:id', meta: { icon: <InboxOutlined /> } },
+    { name: 'application-tasks', list: '/my-tasks', meta: { icon: <CheckSquareOutlined />, parent: 'membership' } },
+    { name: 'applications', list: '/applications', create: '/applications/create', show: '/applications/show/:id', meta: { icon: <SolutionOutlined />, parent: 'membership' } },
+    { name: 'pickup-batches', list: '/pickup-batches', create: '/pickup-batches/create', show: '/pickup-batches/show/:id', meta: { icon: <InboxOutlined />, parent: 'membership' } },
   ],
   routes: (
     <Route key="applications">

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
-import { dateItemProps } from '../../pages/members/member-form';
-import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from './shared';
+import { dateItemProps } from '../../shared/member-form';
+import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from './components/application-parts';
 
 interface BatchItem {
   id: number;

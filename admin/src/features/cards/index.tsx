@@ -1,21 +1,21 @@
 import { Route } from 'react-router';
 import { AccountBookOutlined, CreditCardOutlined, FileDoneOutlined, NumberOutlined, SafetyCertificateOutlined, SyncOutlined } from '@ant-design/icons';
 import type { AdminFeature } from '../types';
-import { CardList, CardPrint, CardShow, IssueRecordPrint } from './card-pages';
-import { RangeCreate, RangeList } from './range-pages';
-import { ExceptionList, ReissueList } from './request-pages';
-import { FeeList, ReceiptPrint, StatementList } from './fee-pages';
+import { CardList, CardPrint, CardShow, IssueRecordPrint } from './cards/pages';
+import { RangeCreate, RangeList } from './card-ranges';
+import { ExceptionList, ReissueList } from './card-requests';
+import { FeeList, ReceiptPrint, StatementList } from './fees';
 import { cardsEn, cardsZh } from './i18n';
 
 /** M-3, M-7, M-8, M-9, M-10: cards, number ranges, reissues, card-limit exceptions, fees. */
 export const cardsFeature: AdminFeature = {
   resources: [
-    { name: 'cards', list: '/cards', show: '/cards/show/:id', meta: { icon: <CreditCardOutlined /> } },
-    { name: 'card-reissue-requests', list: '/card-reissue-requests', meta: { icon: <SyncOutlined /> } },
-    { name: 'card-limit-exceptions', list: '/card-limit-exceptions', meta: { icon: <SafetyCertificateOutlined /> } },
-    { name: 'card-ranges', list: '/card-ranges', create: '/card-ranges/create', meta: { icon: <NumberOutlined /> } },
-    { name: 'fee-entries', list: '/fee-entries', show: '/fee-entries/receipt/:id', meta: { icon: <AccountBookOutlined /> } },
-    { name: 'fee-statements', list: '/fee-statements', meta: { icon: <FileDoneOutlined /> } },
+    { name: 'cards', list: '/cards', show: '/cards/show/:id', meta: { icon: <CreditCardOutlined />, parent: 'card-management' } },
+    { name: 'card-reissue-requests', list: '/card-reissue-requests', meta: { icon: <SyncOutlined />, parent: 'card-management' } },
+    { name: 'card-limit-exceptions', list: '/card-limit-exceptions', meta: { icon: <SafetyCertificateOutlined />, parent: 'card-management' } },
+    { name: 'card-ranges', list: '/card-ranges', create: '/card-ranges/create', meta: { icon: <NumberOutlined />, parent: 'card-management' } },
+    { name: 'fee-entries', list: '/fee-entries', show: '/fee-entries/receipt/:id', meta: { icon: <AccountBookOutlined />, parent: 'card-management' } },
+    { name: 'fee-statements', list: '/fee-statements', meta: { icon: <FileDoneOutlined />, parent: 'card-management' } },
   ],
   routes: (
     <Route key="cards">

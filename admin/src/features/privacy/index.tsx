@@ -1,19 +1,18 @@
 import { Route } from 'react-router';
 import { AuditOutlined, FileProtectOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AdminFeature } from '../types';
-import { AuditLogList } from './audit-pages';
-import { DataUseCreate, DataUseList, DataUseShow } from './data-use-pages';
-import { MemberImport } from './import-pages';
+import { AuditLogList } from './audit-log';
+import { DataUseCreate, DataUseList, DataUseShow } from './data-use-requests';
+import { MemberImport } from './imports';
 import { privacyEn, privacyZh } from './i18n';
 
-export { MemberBasicInfoButton, MemberExportButton, MemberExportButtons } from './export-buttons';
 
-/** M-11, M-12: data-use requests (appendix 5), the audit log, member import; export buttons for the members list. */
+/** M-11, M-12: data-use requests (appendix 5), the audit log, member import. */
 export const privacyFeature: AdminFeature = {
   resources: [
-    { name: 'data-use-requests', list: '/data-use-requests', create: '/data-use-requests/create', show: '/data-use-requests/show/:id', meta: { icon: <FileProtectOutlined /> } },
-    { name: 'imports', list: '/imports', show: '/imports/show/:id', meta: { icon: <UploadOutlined /> } },
-    { name: 'audit-log', list: '/audit-log', meta: { icon: <AuditOutlined /> } },
+    { name: 'data-use-requests', list: '/data-use-requests', create: '/data-use-requests/create', show: '/data-use-requests/show/:id', meta: { icon: <FileProtectOutlined />, parent: 'governance' } },
+    { name: 'imports', list: '/imports', show: '/imports/show/:id', meta: { icon: <UploadOutlined />, parent: 'governance' } },
+    { name: 'audit-log', list: '/audit-log', meta: { icon: <AuditOutlined />, parent: 'governance' } },
   ],
   routes: (
     <Route key="privacy">

@@ -1,0 +1,308 @@
+import { useShow, type HttpError } from '@refinedev/core';
+import { dateTime } from '../../../shared/format';
+import { ListButton, RefreshButton, Show } from '@refinedev/antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
+import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { httpClient } from '../../../providers/http-client';
+import { API_URL } from '../../../providers/data-provider';
+import { Deadline, StatusTag, useCurrentUser, useEnumOptions, type ApplicationDetail } from '../components/application-parts';
+import { useEnum, type EnumName } from '../../../shared/member-enums';
+import { CollectorFields } from '../../../shared/collector-fields';
+
+/** The action buttons of the current state; each role sees only what its permissions allow. */
+const Actions = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const { documentOptions } = useEnumOptions();
+  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<string[]>(app.missingItems);
+  const [notified, setNotified] = useState(false);
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [phoned, setPhoned] = useState(true);
+  const [issueForm] = Form.useForm();
+  const can = (p: string) => user?.permissions.includes(p) ?? false;
+
+  const post = async (action: string, body: unknown = {}) => {
+    setBusy(true);
+    try {
+      await httpClient.post(`${API_URL}/applications/${app.id}/${action}`, body);
+      message.success(t('applications.actions.done'));
+      setNote('');
+      onDone();
+    } catch (e) {
+      const err = e as HttpError;
+      const fieldErrors = Object.values(err.errors ?? {}).flat().join('；');
+      message.error(fieldErrors ? `${err.message}：${fieldErrors}` : err.message, 8);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const blocks: ReactNode[] = [];
+  const noteInput = <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('applications.actions.note')} data-testid="action-note" />;
+  const s = app.status;
+
+  if ((s === 'RECEIVED' || s === 'INCOMPLETE') && can('applications:manage')) {
+    blocks.push(
+      <Card key="check" size="small" title={t('applications.actions.check')}>
+        <div style={{ marginBottom: 8 }}>{t('applications.actions.missing')}</div>
+        <Checkbox.Group options={documentOptions} value={missing} onChange={(v) => setMissing(v as string[])} data-testid="check-missing" />
+        <div style={{ margin: '8px 0' }}>
+          <Checkbox checked={notified} onChange={(e) => setNotified(e.target.checked)}>{t('applications.actions.notified')}</Checkbox>
+        </div>
+        {noteInput}
+        <Space style={{ marginTop: 8 }}>
+          <Button disabled={!missing.length} loading={busy} onClick={() => post('check', { missingItems: missing, notified, note: note || null })} data-testid="action-incomplete">
+            {t('applications.actions.markIncomplete')}
+          </Button>
+          <Button type="primary" loading={busy} onClick={() => post('check', { missingItems: [], note: note || null })} data-testid="action-complete">
+            {t('applications.actions.markComplete')}
+          </Button>
+        </Space>
+      </Card>,
+    );
+  }
+  if (s === 'COMPLETE' && can('applications:verify') && (user?.role !== 'marketing' || app.marketingAskedAt)) {
+    blocks.push(
+      <Card key="verify" size="small" title={t('applications.actions.verify')}>
+        {noteInput}
+        <Space style={{ marginTop: 8 }}>
+          <Button type="primary" loading={busy} onClick={() => post('verify', { note: note || null })} data-testid="action-verify">
+            {t('applications.actions.verify')}
+          </Button>
+          {user?.role !== 'marketing' && !app.marketingAskedAt && (
+            <Button loading={busy} onClick={() => post('verify', { note: note || null, askMarketing: true })} data-testid="action-ask-marketing">
+              {t('applications.actions.askMarketing')}
+            </Button>
+          )}
+        </Space>
+      </Card>,
+    );
+  }
+  if (s === 'VERIFIED' && can('applications:decide')) {
+    blocks.push(
+      <Card key="approve" size="small" title={t('applications.actions.approve')}>
+        {noteInput}
+        <Button type="primary" style={{ marginTop: 8 }} loading={busy} onClick={() => post('approve', { note: note || null })} data-testid="action-approve">
+          {t('applications.actions.approve')}
+        </Button>
+      </Card>,
+    );
+  }
+  if (['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED'].includes(s) && can('applications:decide')) {
+    blocks.push(
+      <Card key="reject" size="small" title={t('applications.actions.reject')}>
+        <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('applications.actions.reason')} data-testid="reject-reason" />
+        <Popconfirm title={t('applications.actions.reject')} onConfirm={() => post('reject', { reason })} disabled={!reason.trim()}>
+          <Button danger style={{ marginTop: 8 }} disabled={!reason.trim()} loading={busy} data-testid="action-reject">
+            {t('applications.actions.reject')}
+          </Button>
+        </Popconfirm>
+      </Card>,
+    );
+  }
+  if (s === 'APPROVED' && can('applications:manage')) {
+    blocks.push(
+      <Card key="produce" size="small" title={t('applications.actions.produceCard')}>
+        <Button type="primary" loading={busy} onClick={() => post('produce-card', {})} data-testid="action-produce-card">
+          {t('applications.actions.produceCard')}
+        </Button>
+      </Card>,
+    );
+  }
+  if (s === 'CARD_IN_PRODUCTION' && can('applications:manage')) {
+    blocks.push(
+      <Card key="ready" size="small" title={t('applications.actions.cardReady')}>
+        <Checkbox checked={phoned} onChange={(e) => setPhoned(e.target.checked)} data-testid="owner-phoned">{t('applications.actions.ownerPhoned')}</Checkbox>
+        <div style={{ marginTop: 8 }}>
+          <Button type="primary" loading={busy} onClick={() => post('card-ready', { ownerPhoned: phoned })} data-testid="action-card-ready">
+            {t('applications.actions.cardReady')}
+          </Button>
+        </div>
+      </Card>,
+    );
+  }
+  if (s === 'CARD_READY' && can('applications:manage')) {
+    blocks.push(
+      <Card key="issue" size="small" title={t('applications.actions.issue')}>
+        <Form form={issueForm} layout="vertical" initialValues={{ collectorName: app.applicantName, collectorSigned: false, collectorIdChecked: false }} onFinish={(v) => post('issue', { ...v, collectorPhone: v.collectorPhone || null })}>
+          <CollectorFields />
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="action-issue">
+            {t('applications.actions.issue')}
+          </Button>
+        </Form>
+      </Card>,
+    );
+  }
+  return (
+    <Card title={t('applications.actions.title')} size="small" style={{ marginBottom: 16 }} data-testid="application-actions">
+      {blocks.length ? <Space direction="vertical" style={{ width: '100%' }}>{blocks}</Space> : <Empty description={t('applications.actions.none')} />}
+    </Card>
+  );
+};
+
+const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const { documentOptions } = useEnumOptions();
+  const [kind, setKind] = useState<string>('ID_COPY');
+  const canManage = user?.permissions.includes('applications:manage') ?? false;
+  // The API unmasks (and opens documents) for the data-handling roles and for an approved data-use request alike.
+  const canOpen = !app.masked;
+
+  const open = async (docId: number) => {
+    try {
+      const res = await httpClient.get<Blob>(`${API_URL}/applications/${app.id}/documents/${docId}`, { responseType: 'blob' });
+      window.open(URL.createObjectURL(res.data), '_blank');
+    } catch (e) {
+      message.error((e as HttpError).message);
+    }
+  };
+
+  return (
+    <Card title={t('applications.actions.documentsTitle')} size="small" style={{ marginBottom: 16 }}>
+      {!canOpen && <Alert type="info" showIcon message={t('applications.actions.masked')} style={{ marginBottom: 8 }} />}
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={app.documents}
+        locale={{ emptyText: t('applications.actions.noDocuments') }}
+        columns={[
+          { title: t('applications.actions.kind'), dataIndex: 'kind', render: (k: string) => t(`applications.documents.${k}`) },
+          { title: '', dataIndex: 'fileName' },
+          { title: '', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(0)} KB` },
+          { title: '', dataIndex: 'uploadedAt', render: (v: string) => dateTime(v) },
+          { title: '', render: (_: unknown, d: { id: number }) => (canOpen ? <Button size="small" onClick={() => open(d.id)}>{t('applications.actions.download')}</Button> : null) },
+        ]}
+      />
+      {canManage && (
+        <Space style={{ marginTop: 8 }}>
+          <Select value={kind} onChange={setKind} options={documentOptions} style={{ width: 200 }} />
+          <Upload
+            accept=".jpg,.jpeg,.png,.pdf"
+            showUploadList={false}
+            customRequest={async ({ file }) => {
+              const fd = new FormData();
+              fd.append('kind', kind);
+              fd.append('file', file as File);
+              try {
+                await httpClient.post(`${API_URL}/applications/${app.id}/documents`, fd);
+                onDone();
+              } catch (e) {
+                const err = e as HttpError;
+                message.error(Object.values(err.errors ?? {}).flat().join('；') || err.message);
+              }
+            }}
+          >
+            <Button icon={<UploadOutlined />}>{t('applications.actions.upload')}</Button>
+          </Upload>
+        </Space>
+      )}
+    </Card>
+  );
+};
+
+export const ApplicationShow = () => {
+  const { t } = useTranslation();
+  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications' });
+  const refetch = () => void query.refetch();
+  const f = (app?.form ?? {}) as Record<string, unknown>;
+  const { label } = useEnum();
+  // Closed sets of the form are shown by their names, not their codes.
+  const shown = (k: string) => (['relation', 'title', 'sex'].includes(k) ? label(k as EnumName, String(f[k])) : String(f[k]));
+  return (
+    <Show isLoading={query.isLoading} headerButtons={
+        <>
+          <ListButton />
+          {app && (
+            <Link to={`/applications/print/${app.id}`}>
+              <Button icon={<PrinterOutlined />} data-testid="print-application-form">
+                {t('applications.printForm.button')}
+              </Button>
+            </Link>
+          )}
+          <RefreshButton onClick={refetch} />
+        </>
+      }>
+      {app && (
+        <Row gutter={16}>
+          <Col xs={24} xl={15}>
+            <Card size="small" style={{ marginBottom: 16 }}>
+              <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+                <Descriptions.Item label={t('applications.fields.applicationNo')}><span data-testid="application-no">{app.applicationNo}</span></Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.status')}><span data-testid="current-status"><StatusTag status={app.status} /></span></Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.applicantName')}>{app.applicantName}</Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.unit')}>{app.projectName} {app.unitLabel}</Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.collectionPoint')}>
+                  {t(`applications.points.${app.collectionPoint}`)} {app.collectionPlace ?? ''}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.receivedOn')}>{app.receivedOn}（{app.receivedBy}）</Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.dueOn')}><Deadline item={app} /></Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.documentsPresent')}>
+                  {app.documentsPresent.map((d) => <Tag key={d}>{t(`applications.documents.${d}`)}</Tag>)}
+                  {app.missingItems.map((d) => <Tag key={d} color="orange">{t(`applications.documents.${d}`)}</Tag>)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.fee')}>
+                  {app.fee ? (
+                    <>
+                      {app.fee.receiptNo} · ¥{(app.fee.amountFen / 100).toFixed(2)} {app.fee.waived && <Tag>{t('applications.actions.waived')}</Tag>}
+                      {app.fee.reversed && <Tag color="red">{t('applications.actions.reversed')} {app.fee.reversalReceiptNo}</Tag>}
+                    </>
+                  ) : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.card')}>
+                  {app.card ? <span data-testid="card-no">{app.card.cardNo}（{app.card.status}）</span> : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.member')}>
+                  {app.memberId ? <Link to={`/members/show/${app.memberId}`} data-testid="member-link">#{app.memberId}</Link> : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.batch')}>
+                  {app.batch ? <Link to={`/pickup-batches/show/${app.batch.id}`}>{app.batch.batchNo}（{app.batch.pickupOn}）</Link> : '—'}
+                </Descriptions.Item>
+                {app.verificationNote && <Descriptions.Item label={t('applications.fields.verificationNote')} span={2}>{app.verificationNote}</Descriptions.Item>}
+                {app.rejectionReason && <Descriptions.Item label={t('applications.fields.rejectionReason')} span={2}>{app.rejectionReason}</Descriptions.Item>}
+              </Descriptions>
+            </Card>
+            <Card size="small" title={t('applications.printForm.title')} style={{ marginBottom: 16 }}>
+              <Descriptions column={{ xs: 1, md: 3 }} size="small">
+                {['name', 'pinyin', 'relation', 'title', 'sex', 'birthDate', 'idNumber', 'mobile', 'email', 'homeAddress', 'employer', 'position'].map((k) =>
+                  f[k] !== undefined && f[k] !== null ? (
+                    <Descriptions.Item key={k} label={t(`members.fields.${k}`)}>
+                      {shown(k)}
+                    </Descriptions.Item>
+                  ) : null,
+                )}
+              </Descriptions>
+            </Card>
+            <Documents app={app} onDone={refetch} />
+          </Col>
+          <Col xs={24} xl={9}>
+            <Actions key={`${app.id}-${app.status}-${app.marketingAskedAt}`} app={app} onDone={refetch} />
+            <Card title={t('applications.actions.timeline')} size="small" data-testid="application-timeline">
+              <Timeline
+                items={app.events.map((e) => ({
+                  color: e.toStatus === 'REJECTED' ? 'red' : e.toStatus === 'ISSUED' ? 'green' : 'blue',
+                  children: (
+                    <>
+                      <div>
+                        <StatusTag status={e.toStatus} /> {dateTime(e.at)} · {e.by}
+                      </div>
+                      {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
+                    </>
+                  ),
+                }))}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Show>
+  );
+};

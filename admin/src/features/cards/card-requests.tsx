@@ -1,0 +1,260 @@
+import { useApiMutation } from '../../shared/mutations';
+import type { HttpError } from '@refinedev/core';
+import { useCan } from '@refinedev/core';
+import { List, useSelect, useTable } from '@refinedev/antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocationSelects } from '../../shared/location-selects';
+import { eqFilters, formValuesOf } from '../../shared/search-bar';
+import { ApprovalTag, dateTime, type ApprovalStatus, type CardLimitException, type ReissueRequest } from './components/card-parts';
+import { DecisionButtons, type Decision } from '../../shared/approval';
+
+const APPROVALS: ApprovalStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
+
+// ───────────────────────── M-10 reissue requests ─────────────────────────
+
+const ReissueReview = ({ request }: { request: ReissueRequest }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { run, busy } = useApiMutation({ invalidates: ['card-reissue-requests', 'cards'] });
+  const [form] = Form.useForm<{ documentsChecked?: boolean; paidOn?: Dayjs; note?: string }>();
+  const { data: can } = useCan({ resource: 'card-reissue-requests', action: 'edit' });
+  if (request.status !== 'PENDING' || !can?.can) return null;
+  const decide = async (mode: Decision): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
+    if (mode === 'approve') {
+      const r = await run<ReissueRequest>(`/card-reissue-requests/${request.id}/approve`, { documentsChecked: Boolean(v.documentsChecked), ...(v.paidOn ? { paidOn: v.paidOn.format('YYYY-MM-DD') } : {}) });
+      if (!r) return false;
+      message.success(t('card-reissue-requests.approved', { cardNo: r.newCardNo }));
+    } else {
+      if (!(await run(`/card-reissue-requests/${request.id}/reject`, { note: v.note || null }))) return false;
+      message.success(t('card-reissue-requests.rejected'));
+    }
+    return true;
+  };
+  return (
+    <DecisionButtons
+      testIdPrefix="reissue"
+      busy={busy}
+      decide={decide}
+      labels={{
+        approve: t('card-reissue-requests.approve'),
+        reject: t('card-reissue-requests.reject'),
+        approveTitle: t('card-reissue-requests.approveTitle'),
+        rejectTitle: t('card-reissue-requests.rejectTitle'),
+      }}
+    >
+      {(mode) => (
+        <Form form={form} layout="vertical" preserve={false}>
+          {mode === 'approve' ? (
+            <>
+              <Alert type="info" showIcon message={t('card-reissue-requests.approveHelp')} style={{ marginBottom: 16 }} />
+              <Form.Item
+                name="documentsChecked"
+                valuePropName="checked"
+                rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('cards.mustConfirm')))) }]}
+              >
+                <Checkbox data-testid="documents-checked">{t('card-reissue-requests.documentsChecked')}</Checkbox>
+              </Form.Item>
+              <Form.Item name="paidOn" label={t('card-reissue-requests.paidOn')}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item name="note" label={t('card-reissue-requests.rejectNote')}>
+              <Input.TextArea rows={3} maxLength={500} showCount />
+            </Form.Item>
+          )}
+        </Form>
+      )}
+    </DecisionButtons>
+  );
+};
+
+export const ReissueList = () => {
+  const { t } = useTranslation();
+  const { tableProps, searchFormProps, filters } = useTable<ReissueRequest, HttpError, { q?: string; status?: string }>({
+    resource: 'card-reissue-requests',
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    filters: { initial: [{ field: 'status', operator: 'eq', value: 'PENDING' }] },
+    onSearch: (v) => eqFilters(['q', 'status'], v),
+  });
+  return (
+    <List>
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }} initialValues={formValuesOf(filters)}>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('card-reissue-requests.searchPlaceholder')} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select allowClear placeholder={t('card-reissue-requests.allStatuses')} style={{ width: 140 }} options={APPROVALS.map((s) => ({ value: s, label: t(`card-reissue-requests.statuses.${s}`) }))} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('buttons.search')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Table<ReissueRequest> {...tableProps} rowKey="id" data-testid="reissue-table" scroll={{ x: 1100 }}>
+        <Table.Column<ReissueRequest> dataIndex="requestedOn" title={t('card-reissue-requests.fields.requestedOn')} sorter />
+        <Table.Column<ReissueRequest> dataIndex="cardNo" title={t('card-reissue-requests.fields.cardNo')} render={(no: string, r) => <Link to={`/cards/show/${r.cardId}`}>{no}</Link>} />
+        <Table.Column<ReissueRequest> dataIndex="memberName" title={t('card-reissue-requests.fields.member')} />
+        <Table.Column<ReissueRequest> title={t('card-reissue-requests.fields.unit')} render={(_, r) => `${r.projectName ?? ''} ${r.unitLabel ?? ''}`} />
+        <Table.Column<ReissueRequest> dataIndex="reason" title={t('card-reissue-requests.fields.reason')} render={(v: string) => t(`card-reissue-requests.reasons.${v}`)} />
+        <Table.Column<ReissueRequest> dataIndex="note" title={t('card-reissue-requests.fields.note')} render={(v: string | null) => v ?? '—'} />
+        <Table.Column<ReissueRequest> dataIndex="status" title={t('card-reissue-requests.fields.status')} render={(s: ApprovalStatus) => <ApprovalTag status={s} ns="card-reissue-requests" />} />
+        <Table.Column<ReissueRequest>
+          dataIndex="newCardNo"
+          title={t('card-reissue-requests.fields.newCardNo')}
+          render={(no: string | null, r) => (no ? <Link to={`/cards/show/${r.newCardId}`}>{no}</Link> : '—')}
+        />
+        <Table.Column<ReissueRequest> title={t('table.actions')} render={(_, r) => <ReissueReview request={r} />} />
+      </Table>
+    </List>
+  );
+};
+
+// ───────────────────────── M-3 card-limit exceptions ─────────────────────────
+
+const RequestException = () => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { run, busy } = useApiMutation({ invalidates: ['card-limit-exceptions'] });
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ projectId?: number; buildingId?: number; unitId?: number; reason: string }>();
+  const projectId = Form.useWatch('projectId', form);
+  const buildingId = Form.useWatch('buildingId', form);
+  const unitId = Form.useWatch('unitId', form);
+  const { projectSelectProps, buildingSelectProps, unitSelectProps } = useLocationSelects(projectId ? Number(projectId) : undefined, buildingId ? Number(buildingId) : undefined);
+  const { query: households } = useSelect<{ id: number; unitId: number }>({
+    resource: 'households',
+    optionValue: 'id',
+    optionLabel: 'id',
+    filters: [{ field: 'unitId', operator: 'eq', value: unitId }],
+    queryOptions: { enabled: Boolean(unitId) },
+  });
+  const householdId = households.data?.data?.[0]?.id;
+  const { data: can } = useCan({ resource: 'card-limit-exceptions', action: 'create' });
+  if (!can?.can) return null;
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)} data-testid="exception-request">
+        {t('card-limit-exceptions.request')}
+      </Button>
+      <Modal open={open} title={t('card-limit-exceptions.requestTitle')} okButtonProps={{ loading: busy }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          onValuesChange={(changed) => {
+            if ('projectId' in changed) form.setFieldsValue({ buildingId: undefined, unitId: undefined });
+            if ('buildingId' in changed) form.setFieldsValue({ unitId: undefined });
+          }}
+          onFinish={async (v) => {
+            if (!householdId) {
+              form.setFields([{ name: 'unitId', errors: [t('card-limit-exceptions.householdRequired')] }]);
+              return;
+            }
+            if (await run('/card-limit-exceptions', { householdId, reason: v.reason })) {
+              message.success(t('card-limit-exceptions.requested'));
+              setOpen(false);
+            }
+          }}
+        >
+          <Form.Item label={t('card-limit-exceptions.householdPick')} required>
+            <Space wrap>
+              <Form.Item name="projectId" noStyle rules={[{ required: true, message: t('card-limit-exceptions.householdRequired') }]}>
+                <Select {...projectSelectProps} showSearch style={{ width: 170 }} placeholder={t('members.allProjects')} />
+              </Form.Item>
+              <Form.Item name="buildingId" noStyle>
+                <Select {...buildingSelectProps} showSearch disabled={!projectId} style={{ width: 120 }} placeholder={t('members.allBuildings')} />
+              </Form.Item>
+              <Form.Item name="unitId" noStyle>
+                <Select {...unitSelectProps} showSearch disabled={!buildingId} style={{ width: 120 }} placeholder={t('members.allUnits')} />
+              </Form.Item>
+            </Space>
+          </Form.Item>
+          <Form.Item name="reason" label={t('card-limit-exceptions.fields.reason')} rules={[{ required: true, whitespace: true, message: t('card-limit-exceptions.reasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={500} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+};
+
+const DecideException = ({ item }: { item: CardLimitException }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { run, busy } = useApiMutation({ invalidates: ['card-limit-exceptions'] });
+  const [note, setNote] = useState('');
+  const { data: asManager } = useCan({ resource: 'card-limit-exceptions', action: 'approve-manager' });
+  const { data: asLeader } = useCan({ resource: 'card-limit-exceptions', action: 'approve-leader' });
+  if (item.status !== 'PENDING') return null;
+  // Each approver decides once, with their own permission.
+  const mine = asManager?.can ? !item.managerDecisionAt : asLeader?.can ? !item.leaderDecisionAt : false;
+  if (!mine) return null;
+  const decide = async (mode: Decision): Promise<boolean> => {
+    if (!(await run(`/card-limit-exceptions/${item.id}/${mode}`, { note: note || null }))) return false;
+    message.success(mode === 'approve' ? t('card-limit-exceptions.approved') : t('card-limit-exceptions.rejected'));
+    setNote('');
+    return true;
+  };
+  return (
+    <DecisionButtons testIdPrefix="exception" busy={busy} decide={decide} labels={{ approve: t('card-limit-exceptions.approve'), reject: t('card-limit-exceptions.reject') }}>
+      {() => (
+        <>
+          <Typography.Paragraph>
+            {item.projectName} {item.unitLabel}：{item.reason}
+          </Typography.Paragraph>
+          <Input.TextArea rows={3} maxLength={400} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('card-limit-exceptions.note')} />
+        </>
+      )}
+    </DecisionButtons>
+  );
+};
+
+export const ExceptionList = () => {
+  const { t } = useTranslation();
+  const { tableProps, searchFormProps, filters } = useTable<CardLimitException, HttpError, { q?: string; status?: string }>({
+    resource: 'card-limit-exceptions',
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    onSearch: (v) => eqFilters(['q', 'status'], v),
+  });
+  const decision = (at: string | null) => (at ? <span>{dateTime(at)}</span> : <Typography.Text type="secondary">{t('card-limit-exceptions.waiting')}</Typography.Text>);
+  return (
+    <List headerButtons={() => <RequestException />}>
+      <Alert type="info" showIcon message={t('card-limit-exceptions.intro')} style={{ marginBottom: 16 }} />
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }} initialValues={formValuesOf(filters)}>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('card-limit-exceptions.searchPlaceholder')} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select allowClear placeholder={t('card-limit-exceptions.allStatuses')} style={{ width: 140 }} options={APPROVALS.map((s) => ({ value: s, label: t(`card-limit-exceptions.statuses.${s}`) }))} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('buttons.search')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Table<CardLimitException> {...tableProps} rowKey="id" data-testid="exceptions-table" scroll={{ x: 1200 }}>
+        <Table.Column<CardLimitException> dataIndex="requestedAt" title={t('card-limit-exceptions.fields.requestedAt')} sorter render={dateTime} />
+        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.household')} render={(_, e) => `${e.projectName} ${e.unitLabel}`} />
+        <Table.Column<CardLimitException> dataIndex="ownerName" title={t('card-limit-exceptions.fields.owner')} />
+        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.cards')} render={(_, e) => `${e.activeCards} / ${e.cardLimit}`} />
+        <Table.Column<CardLimitException> dataIndex="reason" title={t('card-limit-exceptions.fields.reason')} />
+        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.manager')} render={(_, e) => decision(e.managerDecisionAt)} />
+        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.leader')} render={(_, e) => decision(e.leaderDecisionAt)} />
+        <Table.Column<CardLimitException> dataIndex="status" title={t('card-limit-exceptions.fields.status')} render={(s: ApprovalStatus) => <ApprovalTag status={s} ns="card-limit-exceptions" />} />
+        <Table.Column<CardLimitException> dataIndex="decisionNote" title={t('card-limit-exceptions.fields.decisionNote')} render={(v: string | null) => v ?? '—'} />
+        <Table.Column<CardLimitException> title={t('table.actions')} fixed="right" render={(_, e) => <DecideException item={e} />} />
+      </Table>
+    </List>
+  );
+};

@@ -1,0 +1,344 @@
+import { useApiMutation } from '../../shared/mutations';
+import type { CrudFilter, HttpError } from '@refinedev/core';
+import { useCan, useShow } from '@refinedev/core';
+import { List, useSelect, useTable } from '@refinedev/antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { dateTime, yuan, type FeeEntry, type FeeStatement, type ProjectFigures } from './components/card-parts';
+import { PrintPage } from '../../shared/print-page';
+import { useDownload } from '../../shared/download';
+
+// ───────────────────────── the ledger ─────────────────────────
+
+interface FeeSearch {
+  q?: string;
+  kind?: string;
+  projectId?: number;
+  paidOn?: [Dayjs, Dayjs] | null;
+}
+
+const ReverseButton = ({ entry }: { entry: FeeEntry }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { run, busy } = useApiMutation({ invalidates: ['fee-entries'] });
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const { data: can } = useCan({ resource: 'fee-entries', action: 'create' });
+  if (!can?.can || entry.reversesId || entry.reversedById) return null;
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)}>
+        {t('fee-entries.reverse')}
+      </Button>
+      <Modal open={open} title={`${t('fee-entries.reverseTitle')} · ${entry.receiptNo}`} okButtonProps={{ loading: busy, danger: true }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Alert type="warning" showIcon message={t('fee-entries.reverseHelp')} style={{ marginBottom: 16 }} />
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          onFinish={async ({ reason }) => {
+            if (await run(`/fee-entries/${entry.id}/reverse`, { reason })) {
+              message.success(t('fee-entries.reversedDone'));
+              setOpen(false);
+            }
+          }}
+        >
+          <Form.Item name="reason" label={t('fee-entries.reverseReason')} rules={[{ required: true, whitespace: true, message: t('fee-entries.reverseReasonRequired') }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+};
+
+export const FeeList = () => {
+  const { t } = useTranslation();
+  const { tableProps, searchFormProps } = useTable<FeeEntry, HttpError, FeeSearch>({
+    resource: 'fee-entries',
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    onSearch: (v) =>
+      [
+        { field: 'q', operator: 'eq', value: v.q?.trim() || undefined },
+        { field: 'kind', operator: 'eq', value: v.kind || undefined },
+        { field: 'projectId', operator: 'eq', value: v.projectId || undefined },
+        { field: 'paidOn', operator: 'gte', value: v.paidOn?.[0]?.format('YYYY-MM-DD') },
+        { field: 'paidOn', operator: 'lte', value: v.paidOn?.[1]?.format('YYYY-MM-DD') },
+      ] as CrudFilter[],
+  });
+  const { selectProps } = useSelect({ resource: 'projects', optionLabel: 'name', optionValue: 'id', pagination: { pageSize: 200, mode: 'server' } });
+  return (
+    <List>
+      <Alert type="info" showIcon message={t('fee-entries.feeNote')} style={{ marginBottom: 16 }} />
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }}>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('fee-entries.fields.receiptNo')} style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="kind">
+          <Select allowClear placeholder={t('fee-entries.allKinds')} style={{ width: 120 }} options={(['NEW_CARD', 'REPLACEMENT'] as const).map((k) => ({ value: k, label: t(`fee-entries.kinds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="projectId">
+          <Select {...selectProps} allowClear showSearch placeholder={t('cards.allProjects')} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="paidOn" label={t('fee-entries.paidOnRange')}>
+          <DatePicker.RangePicker />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('buttons.search')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Table<FeeEntry> {...tableProps} rowKey="id" data-testid="fees-table" scroll={{ x: 1200 }}>
+        <Table.Column<FeeEntry> key="receiptNo" dataIndex="receiptNo" title={t('fee-entries.fields.receiptNo')} sorter />
+        <Table.Column<FeeEntry> key="paidOn" dataIndex="paidOn" title={t('fee-entries.fields.paidOn')} sorter />
+        <Table.Column<FeeEntry> dataIndex="kind" title={t('fee-entries.fields.kind')} render={(k: string) => t(`fee-entries.kinds.${k}`)} />
+        <Table.Column<FeeEntry>
+          dataIndex="amountFen"
+          title={t('fee-entries.fields.amount')}
+          align="right"
+          render={(fen: number, e) => (
+            <Space>
+              <Typography.Text type={fen < 0 ? 'danger' : undefined}>{yuan(fen)}</Typography.Text>
+              {e.waived && <Tag>{t('fee-entries.waivedTag')}</Tag>}
+              {e.reversesId && <Tag color="red">{t('fee-entries.reversal')}</Tag>}
+              {e.reversedById && <Tag color="orange">{t('fee-entries.reversed')}</Tag>}
+            </Space>
+          )}
+        />
+        <Table.Column<FeeEntry> dataIndex="projectName" title={t('fee-entries.fields.project')} />
+        <Table.Column<FeeEntry> dataIndex="memberName" title={t('fee-entries.fields.member')} render={(v: string | null) => v ?? '—'} />
+        <Table.Column<FeeEntry> dataIndex="cardNo" title={t('fee-entries.fields.cardNo')} render={(v: string | null, e) => (v ? <Link to={`/cards/show/${e.cardId}`}>{v}</Link> : '—')} />
+        <Table.Column<FeeEntry> dataIndex="recordedByName" title={t('fee-entries.fields.recordedBy')} />
+        <Table.Column<FeeEntry>
+          title={t('table.actions')}
+          fixed="right"
+          render={(_, e) => (
+            <Space>
+              <Link to={`/fee-entries/receipt/${e.id}`}>
+                <Button size="small" icon={<PrinterOutlined />}>
+                  {t('fee-entries.receipt')}
+                </Button>
+              </Link>
+              <ReverseButton entry={e} />
+            </Space>
+          )}
+        />
+      </Table>
+    </List>
+  );
+};
+
+/** M-8: the numbered receipt, printable. */
+export const ReceiptPrint = () => {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { result: e, query } = useShow<FeeEntry>({ resource: 'fee-entries', id });
+  return (
+    <PrintPage width={720}>
+      {query.isError && <Alert type="error" showIcon message={query.error?.message} />}
+      {e && (
+        <div data-testid="receipt">
+          <h2 style={{ textAlign: 'center', marginBottom: 4 }}>{t('fee-entries.receiptTitle')}</h2>
+          <div style={{ textAlign: 'right', marginBottom: 12 }}>
+            {t('fee-entries.fields.receiptNo')}：<b>{e.receiptNo}</b>
+          </div>
+          <table className="grid">
+            <tbody>
+              <tr>
+                <th>{t('fee-entries.fields.paidOn')}</th>
+                <td>{e.paidOn}</td>
+                <th>{t('fee-entries.fields.kind')}</th>
+                <td>
+                  {t('fee-entries.receiptFee')}（{t(`fee-entries.kinds.${e.kind}`)}）
+                </td>
+              </tr>
+              <tr>
+                <th>{t('fee-entries.fields.project')}</th>
+                <td>{e.projectName}</td>
+                <th>{t('fee-entries.fields.cardNo')}</th>
+                <td>{e.cardNo ?? ''}</td>
+              </tr>
+              <tr>
+                <th>{t('fee-entries.receiptPayer')}</th>
+                <td>{e.memberName ?? ''}</td>
+                <th>{t('fee-entries.amountInWords')}</th>
+                <td>
+                  ¥ {yuan(e.amountFen)} {e.waived ? `（${t('fee-entries.waivedTag')}）` : ''}
+                </td>
+              </tr>
+              {(e.note || e.reversesId) && (
+                <tr>
+                  <th>{t('fee-entries.fields.note')}</th>
+                  <td colSpan={3}>
+                    {e.reversesId ? `${t('fee-entries.reversal')} ` : ''}
+                    {e.note ?? ''}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 32 }}>
+            <span>
+              {t('fee-entries.fields.recordedBy')}：{e.recordedByName}
+            </span>
+            <span>{t('fee-entries.receiptSign')}：________________</span>
+          </div>
+        </div>
+      )}
+    </PrintPage>
+  );
+};
+
+// ───────────────────────── quarter-end statements ─────────────────────────
+
+const StatementDetail = ({ s }: { s: FeeStatement }) => {
+  const { t } = useTranslation();
+  return (
+    <Table<ProjectFigures>
+      size="small"
+      rowKey="projectId"
+      pagination={false}
+      dataSource={s.byProject}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0} colSpan={2}>
+            <b>{t('fee-statements.total')}</b>
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={2}>{s.cardCount}</Table.Summary.Cell>
+          <Table.Summary.Cell index={3} />
+          <Table.Summary.Cell index={4} />
+          <Table.Summary.Cell index={5} align="right">
+            {yuan(s.incomeFen)}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={6}>{s.waivedCount}</Table.Summary.Cell>
+        </Table.Summary.Row>
+      )}
+    >
+      <Table.Column dataIndex="projectCode" title={t('fee-statements.fields.projectCode')} />
+      <Table.Column dataIndex="projectName" title={t('fee-statements.fields.projectName')} />
+      <Table.Column dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} />
+      <Table.Column dataIndex="newCardCount" title={t('fee-statements.fields.newCardCount')} />
+      <Table.Column dataIndex="replacementCount" title={t('fee-statements.fields.replacementCount')} />
+      <Table.Column dataIndex="incomeFen" title={t('fee-statements.fields.income')} align="right" render={yuan} />
+      <Table.Column dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} />
+    </Table>
+  );
+};
+
+export const StatementList = () => {
+  const { start: download } = useDownload();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { run, busy } = useApiMutation({ invalidates: ['fee-statements'] });
+  const [creating, setCreating] = useState(false);
+  const [signing, setSigning] = useState<FeeStatement | null>(null);
+  const [createForm] = Form.useForm<{ year: number; quarter: number }>();
+  const [signForm] = Form.useForm<{ differencesNote?: string }>();
+  const { data: canCreate } = useCan({ resource: 'fee-statements', action: 'create' });
+  const { data: canSign } = useCan({ resource: 'fee-statements', action: 'edit' });
+  const { tableProps } = useTable<FeeStatement, HttpError>({ resource: 'fee-statements', syncWithLocation: true, pagination: { pageSize: 20 } });
+  const now = new Date();
+  const lastQuarter = Math.floor(now.getMonth() / 3) || 4;
+  const lastYear = lastQuarter === 4 && now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
+  return (
+    <List
+      headerButtons={() =>
+        canCreate?.can ? (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="statement-create">
+            {t('fee-statements.create')}
+          </Button>
+        ) : null
+      }
+    >
+      <Table<FeeStatement> {...tableProps} rowKey="id" data-testid="statements-table" expandable={{ expandedRowRender: (s) => <StatementDetail s={s} /> }}>
+        <Table.Column<FeeStatement> title={t('fee-statements.fields.period')} render={(_, s) => t('fee-statements.periodLabel', { year: s.year, quarter: s.quarter })} />
+        <Table.Column<FeeStatement> dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} />
+        <Table.Column<FeeStatement> dataIndex="incomeFen" title={t('fee-statements.fields.income')} align="right" render={yuan} />
+        <Table.Column<FeeStatement> dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} />
+        <Table.Column<FeeStatement> title={t('fee-statements.fields.preparedBy')} render={(_, s) => `${s.preparedByName ?? ''} ${dateTime(s.preparedAt)}`} />
+        <Table.Column<FeeStatement>
+          title={t('fee-statements.fields.signedBy')}
+          render={(_, s) => (s.signedAt ? <Tag color="success">{`${s.signedByName ?? ''} ${dateTime(s.signedAt)}`}</Tag> : <Tag color="warning">{t('fee-statements.unsigned')}</Tag>)}
+        />
+        <Table.Column<FeeStatement> dataIndex="differencesNote" title={t('fee-statements.fields.differencesNote')} render={(v: string | null) => v ?? '—'} />
+        <Table.Column<FeeStatement>
+          title={t('table.actions')}
+          render={(_, s) => (
+            <Space>
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(`/fee-statements/${s.id}/export.xlsx`, {}, `card-fees-${s.year}-Q${s.quarter}.xlsx`)}>
+                {t('fee-statements.download')}
+              </Button>
+              {!s.signedAt && canSign?.can && (
+                <Button size="small" type="primary" onClick={() => setSigning(s)} data-testid="statement-sign">
+                  {t('fee-statements.sign')}
+                </Button>
+              )}
+            </Space>
+          )}
+        />
+      </Table>
+      <Modal open={creating} title={t('fee-statements.createTitle')} okButtonProps={{ loading: busy }} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} destroyOnHidden>
+        <Alert type="info" showIcon message={t('fee-statements.createHelp')} style={{ marginBottom: 16 }} />
+        <Form
+          form={createForm}
+          layout="inline"
+          preserve={false}
+          initialValues={{ year: lastYear, quarter: lastQuarter }}
+          onFinish={async (v) => {
+            if (await run('/fee-statements', v)) {
+              message.success(t('fee-statements.created'));
+              setCreating(false);
+            }
+          }}
+        >
+          <Form.Item name="year" label={t('fee-statements.year')} rules={[{ required: true }]}>
+            <InputNumber min={2000} max={2100} precision={0} />
+          </Form.Item>
+          <Form.Item name="quarter" label={t('fee-statements.quarter')} rules={[{ required: true }]}>
+            <Select style={{ width: 90 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={signing !== null} title={t('fee-statements.signTitle')} okButtonProps={{ loading: busy }} onCancel={() => setSigning(null)} onOk={() => signForm.submit()} destroyOnHidden>
+        {signing && (
+          <>
+            <Descriptions
+              size="small"
+              bordered
+              column={1}
+              style={{ marginBottom: 16 }}
+              items={[
+                { key: 'p', label: t('fee-statements.fields.period'), children: t('fee-statements.periodLabel', { year: signing.year, quarter: signing.quarter }) },
+                { key: 'c', label: t('fee-statements.fields.cardCount'), children: signing.cardCount },
+                { key: 'i', label: t('fee-statements.fields.income'), children: yuan(signing.incomeFen) },
+                { key: 'w', label: t('fee-statements.fields.waivedCount'), children: signing.waivedCount },
+              ]}
+            />
+            <Alert type="info" showIcon message={t('fee-statements.signHelp')} style={{ marginBottom: 16 }} />
+          </>
+        )}
+        <Form
+          form={signForm}
+          layout="vertical"
+          preserve={false}
+          onFinish={async (v) => {
+            if (signing && (await run(`/fee-statements/${signing.id}/sign`, { differencesNote: v.differencesNote || null }))) {
+              message.success(t('fee-statements.signed'));
+              setSigning(null);
+            }
+          }}
+        >
+          <Form.Item name="differencesNote" label={t('fee-statements.fields.differencesNote')}>
+            <Input.TextArea rows={3} maxLength={1000} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </List>
+  );
+};

@@ -1,0 +1,52 @@
+import cube, { type Query } from '@cubejs-client/core';
+import { authHeaders } from '../../../providers/session';
+
+interface AnalyticsToken {
+  token: string;
+  apiUrl: string;
+}
+
+let cached: { token: string; apiUrl: string; expiresAt: number } | null = null;
+
+const expiryOf = (jwt: string): number => {
+  try {
+    const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return payload.exp ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+};
+
+/** The API issues a short-lived Cube JWT carrying the caller's role and region. */
+const analyticsToken = async (force = false): Promise<{ token: string; apiUrl: string }> => {
+  if (!force && cached && cached.expiresAt - 30_000 > Date.now()) return cached;
+  const res = await fetch('/api/analytics/token', { headers: authHeaders() });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw Object.assign(new Error(body.message ?? res.statusText), { status: res.status });
+  }
+  const { token, apiUrl } = (await res.json()) as AnalyticsToken;
+  cached = { token, apiUrl: apiUrl || '/cubejs-api/v1', expiresAt: expiryOf(token) };
+  return cached;
+};
+
+const isAuthError = (error: unknown) => {
+  const status = (error as { status?: number })?.status;
+  return status === 401 || status === 403;
+};
+
+/** Runs a Cube query; Cube's "Continue wait" is polled by the client, a rejected token is renewed once. */
+export const loadCube = async (query: Query) => {
+  const run = async (force: boolean) => {
+    const { apiUrl } = await analyticsToken(force);
+    const api = cube(async () => (await analyticsToken()).token, { apiUrl, pollInterval: 2 });
+    return api.load(query);
+  };
+  try {
+    return await run(false);
+  } catch (error) {
+    if (!isAuthError(error)) throw error;
+    cached = null;
+    return run(true);
+  }
+};

@@ -1,0 +1,15 @@
+import type { ResourceProps } from '@refinedev/core';
+import { CreditCardOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+
+/**
+ * The menu's groups, declared once: no page of their own, only children. A feature puts a
+ * resource in one with `meta: { parent: 'membership' }`; the label is `<group>.<group>` in the
+ * core strings (i18n/zh-CN.ts, i18n/en.ts).
+ */
+export const MENU_GROUPS = [
+  { name: 'membership', meta: { icon: <TeamOutlined /> } },
+  { name: 'card-management', meta: { icon: <CreditCardOutlined /> } },
+  { name: 'governance', meta: { icon: <SafetyOutlined /> } },
+] as const satisfies readonly ResourceProps[];
+
+export type MenuGroup = (typeof MENU_GROUPS)[number]['name'];
