@@ -84,7 +84,7 @@ describe('demo applications (M-4..M-6)', () => {
     expect(rows.some((r) => r.dueOn && r.dueOn >= today)).toBe(true);
     // M-3: only households with a free card place.
     expect(rows.every((r) => r.household.activeCards < r.household.cardLimit)).toBe(true);
-    for (const r of rows) validate(MemberCreateInput, { ...(r.form as object), householdId: r.householdId, ownerId: r.ownerId }, 'zh');
+    for (const r of rows) validate(MemberCreateInput, { ...(r.form as object), householdId: r.householdId, ownerId: r.ownerId });
     expect(await demo.db.applicationEvent.count()).toBeGreaterThanOrEqual(rows.length);
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { AppError, type FieldErrors } from '../common/app-error.js';
-import { t, type Lang, type MessageKey } from '../common/i18n.js';
+import { RECORD_LANG, t, type MessageKey } from '../common/i18n.js';
+import type { Notice } from '../common/notices.js';
 import { validate } from '../common/validation.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -11,7 +12,7 @@ import { nextYearlyNumber } from '../database/yearly-number.js';
 import { MaskingPolicy } from '../privacy/masking-policy.js';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
-import { parseListQuery, type ListSpec } from '../crud/list-query.js';
+import { parseListQuery, parsePaging, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { eligibilityErrors } from '../members/eligibility.js';
 import { MemberCreateInput } from '../members/member.schema.js';
@@ -58,6 +59,14 @@ export const applicationListSpec: ListSpec = {
     dueOn: { kind: 'date', sortable: true },
     statusSince: { kind: 'date', sortable: true },
   },
+  filters: {
+    overdue: {
+      kind: 'bool',
+      doc: 'past its M-6 deadline (true) or not (false)',
+      where: (v: boolean) => (v ? { dueOn: { lt: clubToday() } } : { OR: [{ dueOn: null }, { dueOn: { gte: clubToday() } }] }),
+    },
+    batched: { kind: 'bool', doc: 'in a pickup batch or not', where: (v: boolean) => (v ? { batchId: { not: null } } : { batchId: null }) },
+  },
   search: (q) => ({
     OR: [{ applicantName: { contains: q, mode: 'insensitive' } }, { applicationNo: { contains: q.toUpperCase() } }],
   }),
@@ -75,12 +84,8 @@ function deadline(calendar: WorkingDays, dueOn: Date | null, today: Date): Deadl
   return { overdue: false, workingDaysLeft: calendar.workingDaysBetween(today, dueOn) };
 }
 
-function statusName(lang: Lang, s: string): string {
-  return t(lang, `applications.status.${s}` as MessageKey);
-}
-
-function illegal(lang: Lang, status: string): AppError {
-  return new AppError(409, 'applications.illegalTransition', { status: statusName(lang, status) });
+function illegal(status: string): AppError {
+  return new AppError(409, 'applications.illegalTransition', { status: { key: `applications.status.${status}` as MessageKey } });
 }
 
 /** M-3: cards a household holds without an exception (the households.cardLimit default). */
@@ -113,9 +118,9 @@ export class ApplicationsService {
   // ───────────── receipt (M-4, M-5, M-2 early, M-8 fee) ─────────────
 
   /** The form is the member application: MemberCreateInput decides, errors come back under `form.`. */
-  private parseForm(input: ApplicationReceiveInput, lang: Lang): MemberCreateInput {
+  private parseForm(input: ApplicationReceiveInput): MemberCreateInput {
     try {
-      return validate(MemberCreateInput, { ...input.form, householdId: input.householdId, ownerId: input.ownerId }, lang);
+      return validate(MemberCreateInput, { ...input.form, householdId: input.householdId, ownerId: input.ownerId });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const fields: FieldErrors = {};
@@ -125,7 +130,7 @@ export class ApplicationsService {
   }
 
   async receive(input: ApplicationReceiveInput, ctx: RequestContext) {
-    const form = this.parseForm(input, ctx.lang);
+    const form = this.parseForm(input);
     // The fee's date and the M-6 deadline count from the receipt: it cannot be in the future.
     if (input.receivedOn > clubToday()) throw AppError.field('receivedOn', 'errors.futureDate');
     const household = await this.db.household.findFirst({ where: { id: input.householdId, ...projectRegionFilter(ctx.user) }, include: { project: true } });
@@ -144,9 +149,9 @@ export class ApplicationsService {
     if (Object.keys(errors).length) {
       throw AppError.validation(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'ownerId' ? k : `form.${k}`, v])));
     }
-    const warnings: { key: string; message: string }[] = [];
+    const warnings: Notice[] = [];
     // M-3: accepted, but approval will need an exception (the database refuses a third card).
-    if (household.activeCards >= household.cardLimit) warnings.push({ key: 'applications.cardLimitWarning', message: t(ctx.lang, 'applications.cardLimitWarning') });
+    if (household.activeCards >= household.cardLimit) warnings.push({ key: 'applications.cardLimitWarning' });
 
     const dueOn = await this.calendar.addWorkingDays(input.receivedOn, (await this.settings.get()).completenessCheckDays);
     const year = input.receivedOn.getUTCFullYear();
@@ -182,24 +187,9 @@ export class ApplicationsService {
 
   // ───────────── reading ─────────────
 
-  private listWhere(query: Record<string, unknown>, ctx: RequestContext): { where: Prisma.ApplicationWhereInput; rest: Record<string, unknown> } {
-    const { overdue, batched, ...rest } = query;
-    const extra: Prisma.ApplicationWhereInput[] = [regionFilter(ctx.user)];
-    if (overdue !== undefined) {
-      if (overdue !== 'true' && overdue !== 'false') throw AppError.field('overdue', 'errors.badQuery');
-      extra.push(overdue === 'true' ? { dueOn: { lt: clubToday() } } : { OR: [{ dueOn: null }, { dueOn: { gte: clubToday() } }] });
-    }
-    if (batched !== undefined) {
-      if (batched !== 'true' && batched !== 'false') throw AppError.field('batched', 'errors.badQuery');
-      extra.push(batched === 'true' ? { batchId: { not: null } } : { batchId: null });
-    }
-    return { where: { AND: extra }, rest };
-  }
-
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const { where: scope, rest } = this.listWhere(query, ctx);
-    const q = parseListQuery(applicationListSpec, rest);
-    const where = { AND: [q.where, scope] } as Prisma.ApplicationWhereInput;
+    const q = parseListQuery(applicationListSpec, query);
+    const where = { AND: [q.where, regionFilter(ctx.user)] } as Prisma.ApplicationWhereInput;
     const [total, rows] = await Promise.all([
       this.totals.count('applications', where, () => this.db.application.count({ where })),
       this.db.application.findMany({ where, orderBy: q.orderBy as Prisma.ApplicationOrderByWithRelationInput[], skip: q.skip, take: q.take, select: applicationListSelect }),
@@ -209,10 +199,12 @@ export class ApplicationsService {
 
   /** "My tasks": the applications waiting on the caller's role, with counts per state. */
   async tasks(query: Record<string, unknown>, ctx: RequestContext) {
-    const overdueOnly = query.overdueOnly === 'true';
+    const { overdueOnly: rawOverdueOnly, ...paging } = query;
+    if (rawOverdueOnly !== undefined && rawOverdueOnly !== 'true' && rawOverdueOnly !== 'false') throw AppError.field('overdueOnly', 'errors.badQuery');
+    for (const key of Object.keys(paging)) if (key !== '_start' && key !== '_end') throw AppError.field(key || '_', 'errors.unknownField');
+    const overdueOnly = rawOverdueOnly === 'true';
     const today = clubToday();
-    const start = Math.max(0, Number(query._start ?? 0) || 0);
-    const end = Math.max(start, Number(query._end ?? start + 25) || start + 25);
+    const { skip, take } = parsePaging(paging, 25, 200);
     let scope: Prisma.ApplicationWhereInput | null;
     switch (ctx.user.role) {
       case 'member_officer':
@@ -236,8 +228,8 @@ export class ApplicationsService {
       this.db.application.findMany({
         where,
         orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-        skip: start,
-        take: Math.min(end - start, 200),
+        skip,
+        take,
         select: applicationListSelect,
       }),
     ]);
@@ -337,14 +329,14 @@ export class ApplicationsService {
     } = {},
   ) {
     const current = await this.find(id, ctx);
-    if (!from.includes(current.status)) throw illegal(ctx.lang, current.status);
+    if (!from.includes(current.status)) throw illegal(current.status);
     const data = (await step.data?.(current)) ?? {};
     // A card over the household's limit (M-3) fails the database CHECK: the error filter answers 409.
     await this.db.$transaction(async (tx) => {
         const moved = await tx.application.updateMany({ where: { id, status: current.status }, data: { ...data, status: to, statusSince: new Date() } });
         if (moved.count === 0) {
           const now = await tx.application.findUniqueOrThrow({ where: { id }, select: { status: true } });
-          throw illegal(ctx.lang, now.status);
+          throw illegal(now.status);
         }
         const more = await step.work?.(tx, current);
         if (more && Object.keys(more).length) await tx.application.update({ where: { id }, data: more });
@@ -391,15 +383,15 @@ export class ApplicationsService {
     if (marketing && input.askMarketing) throw new AppError(403, 'applications.marketingCannotAsk');
     if (input.askMarketing) {
       const current = await this.find(id, ctx);
-      if (current.status !== 'COMPLETE') throw illegal(ctx.lang, current.status);
+      if (current.status !== 'COMPLETE') throw illegal(current.status);
       const moved = await this.db.$transaction(async (tx) => {
         const r = await tx.application.updateMany({ where: { id, status: 'COMPLETE' }, data: { marketingAskedAt: new Date(), verificationNote: input.note ?? current.verificationNote } });
         if (r.count === 0) return false;
-        await tx.applicationEvent.create({ data: { applicationId: id, fromStatus: 'COMPLETE', toStatus: 'COMPLETE', note: input.note ?? t(ctx.lang, 'applications.verifiedByMarketing'), byId: ctx.user.id } });
+        await tx.applicationEvent.create({ data: { applicationId: id, fromStatus: 'COMPLETE', toStatus: 'COMPLETE', note: input.note ?? t(RECORD_LANG, 'applications.verifiedByMarketing'), byId: ctx.user.id } });
         await this.audit.record(ctx, 'UPDATE', 'applications', id, { askMarketing: true }, tx);
         return true;
       });
-      if (!moved) throw illegal(ctx.lang, (await this.find(id, ctx)).status);
+      if (!moved) throw illegal((await this.find(id, ctx)).status);
       return this.get(id, ctx);
     }
     return this.transition(id, ctx, ['COMPLETE'], 'VERIFIED', {
@@ -420,7 +412,7 @@ export class ApplicationsService {
         dueOn: await this.calendar.addWorkingDays(app.completeOn ?? clubToday(), (await this.settings.get()).cardMadeDays),
       }),
       work: async (tx, app) => {
-        const form = validate(MemberCreateInput, { ...(app.form as Record<string, unknown>), householdId: app.householdId, ownerId: app.ownerId }, ctx.lang);
+        const form = validate(MemberCreateInput, { ...(app.form as Record<string, unknown>), householdId: app.householdId, ownerId: app.ownerId });
         const member = await this.members.create({ ...form, joinedOn: form.joinedOn ?? clubToday() }, ctx, { tx, cardHolder: true });
         return { memberId: member.id, exceptionId: await this.exceptionUsed(tx, app.householdId) };
       },
@@ -462,7 +454,7 @@ export class ApplicationsService {
     // The card-made deadline was set at approval and still stands.
     return this.transition(id, ctx, ['APPROVED'], 'CARD_IN_PRODUCTION', {
       work: async (tx, app) => {
-        if (!app.memberId) throw illegal(ctx.lang, app.status);
+        if (!app.memberId) throw illegal(app.status);
         await this.cards.allocateCard(tx, { memberId: app.memberId, householdId: app.householdId, projectId: app.projectId }, ctx);
       },
       note: input.note ?? null,
@@ -476,7 +468,7 @@ export class ApplicationsService {
   }
 
   async cardReady(id: number, input: { ownerPhoned: boolean; note?: string | null }, ctx: RequestContext) {
-    const phoned = input.ownerPhoned ? (ctx.lang === 'en' ? 'owner phoned' : '已电话通知业主') : null;
+    const phoned = input.ownerPhoned ? t(RECORD_LANG, 'applications.ownerPhoned') : null;
     return this.transition(id, ctx, ['CARD_IN_PRODUCTION'], 'CARD_READY', {
       // M-9 sets no deadline for the pickup itself.
       data: () => ({ dueOn: null }),

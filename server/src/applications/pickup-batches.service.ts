@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
-import { t } from '../common/i18n.js';
+import type { Notice } from '../common/notices.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/current-user.js';
@@ -48,8 +48,8 @@ export class PickupBatchesService {
   }
 
   async create(input: PickupBatchCreate, ctx: RequestContext) {
-    const warnings: { key: string; message: string }[] = [];
-    if (input.pickupOn.getUTCDay() !== 2) warnings.push({ key: 'applications.notTuesday', message: t(ctx.lang, 'applications.notTuesday') });
+    const warnings: Notice[] = [];
+    if (input.pickupOn.getUTCDay() !== 2) warnings.push({ key: 'applications.notTuesday' });
     const year = input.pickupOn.getUTCFullYear();
     const batch = await this.db.$transaction(async (tx) => {
       const batch = await tx.pickupBatch.create({

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, Inject, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Delete, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
 import { AppError } from '../common/app-error.js';
 import { isoDate, validate } from '../common/validation.js';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { listQueryDocs, sendList } from '../crud/crud-http.js';
+import { ListRoute, ZodBody } from '../crud/crud-http.js';
 import { CalendarDayInput, CalendarDaysService, WorkingDaysQuery, calendarDayListSpec } from './calendar-days.service.js';
 
 function pathDate(raw: string): Date {
@@ -23,9 +22,9 @@ export class CalendarController {
   @Get('calendar-days')
   @RequirePermission('calendar:view')
   @ApiOperation({ summary: 'Calendar exceptions: weekday holidays and worked weekends (simple-rest; date_gte/date_lte, kind)' })
-  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(calendarDayListSpec) })
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    return sendList(res, await this.days.list(query));
+  @ListRoute(calendarDayListSpec)
+  async list(@Query() query: Record<string, unknown>) {
+    return this.days.list(query);
   }
 
   @Get('calendar-days/:date')
@@ -38,11 +37,10 @@ export class CalendarController {
   @Put('calendar-days/:date')
   @RequirePermission('calendar:edit')
   @ApiOperation({ summary: 'Add or change a holiday (weekday) or adjusted working day (weekend)' })
-  @ApiBody({ schema: z.toJSONSchema(CalendarDayInput, { io: 'input' }) as object })
-  put(@Param('date') date: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
+  put(@Param('date') date: string, @ZodBody(CalendarDayInput) body: z.output<typeof CalendarDayInput>, @Ctx() ctx: RequestContext) {
     const day = isoDate.safeParse(date);
     if (!day.success) throw AppError.field('date', 'errors.date');
-    return this.days.put(day.data, validate(CalendarDayInput, body, ctx.lang), ctx);
+    return this.days.put(day.data, body, ctx);
   }
 
   @Delete('calendar-days/:date')
@@ -56,6 +54,6 @@ export class CalendarController {
   @RequirePermission('calendar:view')
   @ApiOperation({ summary: '?from=&add=N → { date } (N working days after from); ?from=&to= → { workingDays }' })
   workingDays(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
-    return this.days.workingDays(validate(WorkingDaysQuery, query, ctx.lang));
+    return this.days.workingDays(validate(WorkingDaysQuery, query));
   }
 }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { isCardLimitViolation } from '../cards/card-limit.js';
 import { AppError } from './app-error.js';
 import { langFrom, t, type Lang } from './i18n.js';
+import { renderFieldError } from './validation.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -37,13 +38,30 @@ function fromPrisma(e: { code: string; meta?: Record<string, unknown> }, lang: L
   }
 }
 
+/** The SQLSTATE behind an error from the database, wherever the driver adapter put it. */
+function sqlStateOf(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length) {
+    const e = queue.shift() as Record<string, unknown> | null;
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    for (const k of ['originalCode', 'sqlState', 'code']) {
+      const v = e[k];
+      if (typeof v === 'string' && /^[0-9A-Z]{5}$/.test(v) && !/^P\d{4}$/.test(v)) return v;
+    }
+    queue.push(e.cause, (e.meta as Record<string, unknown> | undefined)?.driverAdapterError);
+  }
+  return undefined;
+}
+
 export function renderError(err: unknown, req: Request & { requestId?: string }, logger: Logger): ErrorBody {
   const lang = langFrom(req.headers['accept-language']);
   const requestId = req.requestId;
   if (err instanceof AppError) {
     const body: ErrorBody = { statusCode: err.status, message: t(lang, err.key, err.params) };
     const entries = Object.entries(err.fields);
-    if (entries.length) body.errors = Object.fromEntries(entries.map(([k, v]) => [k, 'text' in v ? v.text : t(lang, v.key, v.params)]));
+    if (entries.length) body.errors = Object.fromEntries(entries.map(([k, v]) => [k, renderFieldError(v, lang)]));
     return body;
   }
   // M-3: the households CHECK refused a card over the limit, from whichever feature.
@@ -53,6 +71,9 @@ export function renderError(err: unknown, req: Request & { requestId?: string },
     const mapped = fromPrisma(e as { code: string }, lang);
     if (mapped) return mapped;
   }
+  // A value PostgreSQL cannot take (SQLSTATE class 22: out of range, bad encoding, bad date) is the
+  // caller's mistake; the input boundary refuses these first, this is the backstop.
+  if (sqlStateOf(err)?.startsWith('22')) return { statusCode: 400, message: t(lang, 'errors.validation') };
   // body-parser: malformed JSON, too large, wrong charset.
   if (e?.type === 'entity.parse.failed') return { statusCode: 400, message: t(lang, 'errors.malformedJson') };
   if (e?.type === 'entity.too.large') return { statusCode: 413, message: t(lang, 'errors.payloadTooLarge') };

@@ -1,10 +1,17 @@
-import type { Lang } from './i18n-types.js';
+import type { Lang, MessageParam, MessageParams } from './i18n-types.js';
 import { applicationsMessages } from './messages/applications.js';
+import { authMessages } from './messages/auth.js';
 import { cardsMessages } from './messages/cards.js';
 import { privacyMessages } from './messages/privacy.js';
 import { recordsMessages } from './messages/records.js';
 
-export type { Lang };
+export type { Lang, MessageParam, MessageParams };
+
+/**
+ * The language of what is written into the club's own records (a note added on a staff member's
+ * behalf): the club's, whoever is signed in. Messages to the caller follow the caller's language.
+ */
+export const RECORD_LANG: Lang = 'zh';
 
 export function langFrom(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
@@ -29,6 +36,8 @@ const messages = {
   'errors.payloadTooLarge': { zh: '请求内容过大', en: 'The request is too large' },
   'errors.unknownField': { zh: '不支持的字段', en: 'Unknown field' },
   'errors.badQuery': { zh: '查询参数有误', en: 'Invalid query parameter' },
+  'errors.controlCharacter': { zh: '内容含有不可见的控制字符（如空字符），请删除后再提交', en: 'Contains invisible control characters (such as NUL); remove them and try again' },
+  'errors.tooDeep': { zh: '提交的数据层级过深（最多 {max} 层）', en: 'The data is nested too deeply (at most {max} levels)' },
   'errors.required': { zh: '此项为必填项', en: 'Required' },
   'errors.type': { zh: '数据类型不正确（应为{expected}）', en: 'Wrong type (expected {expected})' },
   'errors.option': { zh: '请从可选项中选择', en: 'Choose one of the allowed values' },
@@ -48,6 +57,7 @@ const messages = {
   'members.duplicate': { zh: '该户已有此证件号码的会员', en: 'This household already has a member with this ID number' },
   'members.futureDate': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   ...applicationsMessages,
+  ...authMessages,
   ...cardsMessages,
   ...recordsMessages,
   ...privacyMessages,
@@ -55,8 +65,15 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+/** A message in one language; params that are messages or bilingual texts are rendered in it too. */
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return messages[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? renderParam(lang, params[k]) : `{${k}}`));
+}
+
+export function renderParam(lang: Lang, p: MessageParam): string {
+  if (typeof p === 'string' || typeof p === 'number') return String(p);
+  if ('key' in p) return isMessageKey(p.key) ? t(lang, p.key) : String(p.key);
+  return p[lang];
 }
 
 export function isMessageKey(key: unknown): key is MessageKey {

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { AppError, type FieldErrors } from './app-error.js';
+import { AppError, type FieldError, type FieldErrors } from './app-error.js';
 import { isMessageKey, t, type Lang } from './i18n.js';
 
 const localeErrors = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
-const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+const TYPE_NAMES: Record<string, Record<Lang, string>> = {
   string: { zh: '文字', en: 'text' },
   number: { zh: '数字', en: 'a number' },
   int: { zh: '整数', en: 'a whole number' },
@@ -14,51 +14,68 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 /** Messages a member officer can act on, rather than zod's technical defaults. */
-function friendly(iss: z.core.$ZodRawIssue, lang: Lang): string | undefined {
+function friendly(iss: z.core.$ZodRawIssue): FieldError | undefined {
   switch (iss.code) {
     case 'invalid_type':
-      if (iss.input === undefined || iss.input === null) return t(lang, 'errors.required');
-      return t(lang, 'errors.type', { expected: TYPE_NAMES[iss.expected]?.[lang] ?? iss.expected });
+      if (iss.input === undefined || iss.input === null) return { key: 'errors.required' };
+      return { key: 'errors.type', params: { expected: TYPE_NAMES[iss.expected] ?? iss.expected } };
     case 'invalid_value':
-      return t(lang, 'errors.option');
+      return { key: 'errors.option' };
     case 'invalid_format':
-      return iss.format === 'email' ? t(lang, 'errors.email') : undefined;
+      return iss.format === 'email' ? { key: 'errors.email' } : undefined;
     case 'too_big':
-      if (iss.origin === 'string') return t(lang, 'errors.tooLong', { max: Number(iss.maximum) });
-      if (iss.origin === 'array') return t(lang, 'errors.tooMany', { max: Number(iss.maximum) });
-      return t(lang, 'errors.tooBig', { max: Number(iss.maximum) });
+      if (iss.origin === 'string') return { key: 'errors.tooLong', params: { max: Number(iss.maximum) } };
+      if (iss.origin === 'array') return { key: 'errors.tooMany', params: { max: Number(iss.maximum) } };
+      return { key: 'errors.tooBig', params: { max: Number(iss.maximum) } };
     case 'too_small':
-      if (iss.origin === 'string' && Number(iss.minimum) <= 1) return t(lang, 'errors.required');
-      return t(lang, 'errors.tooSmall', { min: Number(iss.minimum) });
+      if (iss.origin === 'string' && Number(iss.minimum) <= 1) return { key: 'errors.required' };
+      return { key: 'errors.tooSmall', params: { min: Number(iss.minimum) } };
     default:
       return undefined;
   }
+}
+
+/** What an issue says, in both languages' terms (rendered in the caller's language by the error filter). */
+function describe(iss: z.core.$ZodRawIssue): FieldError {
+  const key = (iss as { params?: { key?: unknown } }).params?.key;
+  if (isMessageKey(key)) return { key };
+  if (iss.code === 'unrecognized_keys') return { key: 'errors.unknownField' };
+  return friendly(iss) ?? { text: { zh: String(localeErrors.zh(iss) ?? ''), en: String(localeErrors.en(iss) ?? '') } };
 }
 
 function issuePath(path: PropertyKey[]): string {
   return path.map(String).join('.') || '_';
 }
 
+/** A field error as text in one language (for reports written in the uploader's language). */
+export function renderFieldError(e: FieldError, lang: Lang): string {
+  if ('key' in e) return t(lang, e.key, e.params);
+  return typeof e.text === 'string' ? e.text : e.text[lang];
+}
+
 /**
- * Parses input with a zod schema; on failure throws a 400 AppError with one message per field
- * path, in the caller's language. Custom checks name a message key in `params.key`.
+ * Parses input with a zod schema; on failure throws a 400 AppError with one error per field path,
+ * rendered in the caller's language by the error filter. Custom checks name a message key in
+ * `params.key`.
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, lang: Lang): z.output<S> {
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const described = new Map<string, FieldError>();
   const result = schema.safeParse(input, {
     error: (iss) => {
-      const key = (iss as { params?: { key?: unknown } }).params?.key;
-      if (isMessageKey(key)) return t(lang, key);
-      if (iss.code === 'unrecognized_keys') return t(lang, 'errors.unknownField');
-      return friendly(iss, lang) ?? localeErrors[lang](iss);
+      const d = describe(iss);
+      const id = `\u0000${described.size}`;
+      described.set(id, d);
+      return id;
     },
   });
   if (result.success) return result.data;
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
+    const d = described.get(issue.message) ?? { text: issue.message };
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) fields[issuePath([...issue.path, k])] ??= { text: issue.message };
+      for (const k of issue.keys) fields[issuePath([...issue.path, k])] ??= d;
     } else {
-      fields[issuePath(issue.path)] ??= { text: issue.message };
+      fields[issuePath(issue.path)] ??= d;
     }
   }
   throw AppError.validation(fields);

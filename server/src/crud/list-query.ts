@@ -14,8 +14,22 @@ export interface FieldSpec {
   column?: string;
 }
 
+/**
+ * A filter that is not a column: `overdue=true`, `mine=true`. Its value is checked like a field of
+ * its kind, then turned into a where-clause (which may depend on the caller).
+ */
+export interface CustomFilter<C = unknown> {
+  kind: FieldKind;
+  values?: readonly string[];
+  where: (value: never, ctx: C) => Record<string, unknown>;
+  /** What it does, for the API docs. */
+  doc?: string;
+}
+
 export interface ListSpec {
   fields: Record<string, FieldSpec>;
+  /** Filters that are not columns, applied with the caller's context. */
+  filters?: Record<string, CustomFilter<any>>;
   /** Prisma where-clause for `q`. */
   search?: (q: string) => Record<string, unknown>;
   /**
@@ -41,6 +55,13 @@ export interface ListQuery {
 
 const OPERATORS = { like: 'contains', gte: 'gte', lte: 'lte', ne: 'not' } as const;
 const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q']);
+/** Paging never reaches further than this into a list (a deeper page is a search, not a page). */
+export const MAX_OFFSET = 1_000_000;
+
+/** Own properties only: `?constructor=x` must not find Object.prototype.constructor. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 function bad(path: string): AppError {
   return AppError.field(path, 'errors.badQuery');
@@ -61,8 +82,10 @@ function convert(spec: FieldSpec, raw: string, path: string): unknown {
       return n;
     }
     case 'date': {
+      // A day, or a moment in ISO form; years PostgreSQL and people can both mean.
+      if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) throw bad(path);
       const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
-      if (Number.isNaN(d.getTime())) throw bad(path);
+      if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) throw bad(path);
       return d;
     }
     case 'bool':
@@ -77,14 +100,30 @@ function convert(spec: FieldSpec, raw: string, path: string): unknown {
   }
 }
 
-export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): ListQuery {
+/** `_start`/`_end` of a list request, bounded; a page is at most `maxPage` rows. */
+export function parsePaging(query: Record<string, unknown>, defaultPageSize = 25, maxPage = 500): { skip: number; take: number } {
+  const start = query._start === undefined ? 0 : (convert({ kind: 'int' }, one(query._start, '_start'), '_start') as number);
+  const end = query._end === undefined ? start + defaultPageSize : (convert({ kind: 'int' }, one(query._end, '_end'), '_end') as number);
+  if (start < 0 || start > MAX_OFFSET) throw bad('_start');
+  if (end < start) throw bad('_end');
+  return { skip: start, take: Math.min(end - start, maxPage) };
+}
+
+export function parseListQuery<C = unknown>(spec: ListSpec, query: Record<string, unknown>, ctx?: C): ListQuery {
   const and: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (RESERVED.has(key)) continue;
+    if (!key) throw AppError.field('_', 'errors.badQuery');
+    const custom = own(spec.filters, key);
+    if (custom) {
+      const v = convert({ kind: custom.kind, values: custom.values }, one(value, key), key);
+      and.push(custom.where(v as never, ctx));
+      continue;
+    }
     const m = /^(.+?)(?:_(like|gte|lte|ne))?$/.exec(key)!;
     const name = m[1];
     const op = m[2] as keyof typeof OPERATORS | undefined;
-    const field = spec.fields[name];
+    const field = own(spec.fields, name);
     if (!field) throw AppError.field(key, 'errors.unknownField');
     const column = field.column ?? name;
     if (!op) {
@@ -119,7 +158,7 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): 
   if (orders.some((o) => o !== 'asc' && o !== 'desc')) throw bad('_order');
   if (query._sort !== undefined) {
     one(query._sort, '_sort').split(',').forEach((s, i) => {
-      const field = spec.fields[s];
+      const field = own(spec.fields, s);
       if (!field?.sortable) throw bad('_sort');
       orderBy.push({ [field.column ?? s]: (orders[i] ?? 'asc') as 'asc' | 'desc' });
     });
@@ -127,18 +166,14 @@ export function parseListQuery(spec: ListSpec, query: Record<string, unknown>): 
   // The default order breaks ties so pages never overlap.
   orderBy.push(...spec.defaultSort.filter((d) => !orderBy.some((o) => Object.keys(o)[0] === Object.keys(d)[0])));
 
-  const maxPage = spec.maxPageSize ?? 500;
-  const start = query._start === undefined ? 0 : (convert({ kind: 'int' }, one(query._start, '_start'), '_start') as number);
-  const end = query._end === undefined ? start + (spec.defaultPageSize ?? 25) : (convert({ kind: 'int' }, one(query._end, '_end'), '_end') as number);
-  if (start < 0) throw bad('_start');
-  if (end < start) throw bad('_end');
+  const { skip, take } = parsePaging(query, spec.defaultPageSize, spec.maxPageSize);
   const where = (extra: Record<string, unknown> | null) => (and.length || extra ? { AND: extra ? [...and, extra] : and } : {});
   return {
     where: where(q ? spec.search!(q) : null),
     ...(q ? { q } : {}),
     ...(broader ? { whereWhenNoneFound: where(broader) } : {}),
     orderBy,
-    skip: start,
-    take: Math.min(end - start, maxPage),
+    skip,
+    take,
   };
 }

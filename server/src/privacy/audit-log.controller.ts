@@ -1,46 +1,13 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { listQueryDocs, sendList } from '../crud/crud-http.js';
-import { parseListQuery, type ListSpec } from '../crud/list-query.js';
-import { PRISMA, type Db } from '../database/prisma.service.js';
-import type { AuditLog, Prisma } from '../generated/prisma/client.js';
+import { ListRoute } from '../crud/crud-http.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { clubClock } from '../calendar/calendar.service.js';
+import { AuditLogService, auditListSpec, toItem } from './audit-log.service.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
-
-export const auditListSpec: ListSpec = {
-  fields: {
-    id: { kind: 'int', sortable: true },
-    at: { kind: 'date', sortable: true },
-    actorId: { kind: 'int', sortable: true },
-    actorName: { kind: 'string', sortable: true },
-    action: { kind: 'string', sortable: true },
-    resource: { kind: 'string', sortable: true },
-    recordId: { kind: 'string' },
-    ip: { kind: 'string' },
-    requestId: { kind: 'string' },
-  },
-  search: (q) => ({ OR: [{ actorName: { contains: q, mode: 'insensitive' } }, { resource: { contains: q, mode: 'insensitive' } }, { action: { contains: q, mode: 'insensitive' } }] }),
-  defaultSort: [{ at: 'desc' }, { id: 'desc' }],
-  maxPageSize: 500,
-};
-
-function toItem(r: AuditLog) {
-  return {
-    id: String(r.id),
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    actorName: r.actorName,
-    action: r.action,
-    resource: r.resource,
-    recordId: r.recordId,
-    detail: r.detail,
-    ip: r.ip,
-    requestId: r.requestId,
-  };
-}
 
 const EXPORT_CHUNK = 5000;
 /** An export larger than this is cut off (and says so in its last row and the audit entry). */
@@ -52,26 +19,16 @@ const EXPORT_MAX = 1_000_000;
 @Controller('audit-log')
 export class AuditLogController {
   constructor(
-    @Inject(PRISMA) private readonly db: Db,
+    @Inject(AuditLogService) private readonly log: AuditLogService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
-
-  private query(query: Record<string, unknown>) {
-    const q = parseListQuery(auditListSpec, query);
-    return { ...q, where: q.where as Prisma.AuditLogWhereInput, orderBy: q.orderBy as Prisma.AuditLogOrderByWithRelationInput[] };
-  }
 
   @Get()
   @RequirePermission('audit:list')
   @ApiOperation({ summary: 'Search the audit log (simple-rest: action, resource, recordId, actorName_like, at_gte/at_lte, …)' })
-  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(auditListSpec) })
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const q = this.query(query);
-    const [total, rows] = await Promise.all([
-      this.db.auditLog.count({ where: q.where }),
-      this.db.auditLog.findMany({ where: q.where, orderBy: q.orderBy, skip: q.skip, take: q.take }),
-    ]);
-    return sendList(res, { total, data: rows.map(toItem) });
+  @ListRoute(auditListSpec)
+  list(@Query() query: Record<string, unknown>) {
+    return this.log.list(query);
   }
 
   @Get('export.xlsx')
@@ -79,8 +36,8 @@ export class AuditLogController {
   @ApiOperation({ summary: 'The filtered audit log as Excel (the export itself is audited)' })
   async export(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
     const { _start: _s, _end: _e, ...filters } = query;
-    const q = this.query(filters);
-    const total = await this.db.auditLog.count({ where: q.where });
+    const q = this.log.query(filters);
+    const total = await this.log.count(q.where);
     const rows = Math.min(total, EXPORT_MAX);
     await this.audit.record(ctx, 'EXPORT', 'audit_log', null, { filters: filters as Prisma.InputJsonObject, rows, truncated: total > EXPORT_MAX });
     sendXlsxHeaders(res, `audit-log-${fileDate()}.xlsx`, `审计日志-${fileDate()}.xlsx`);
@@ -96,7 +53,7 @@ export class AuditLogController {
       { header: '请求编号', key: 'requestId', width: 38 },
     ]);
     for (let skip = 0; skip < rows; skip += EXPORT_CHUNK) {
-      const page = await this.db.auditLog.findMany({ where: q.where, orderBy: q.orderBy, skip, take: Math.min(EXPORT_CHUNK, rows - skip) });
+      const page = await this.log.page(q, skip, Math.min(EXPORT_CHUNK, rows - skip));
       for (const r of page) {
         const item = toItem(r);
         sheet.add({ ...item, at: clubClock(r.at).toISOString().slice(0, 19).replace('T', ' '), detail: JSON.stringify(r.detail) });

@@ -33,6 +33,9 @@ export const dataUseListSpec: ListSpec = {
     createdAt: { kind: 'date', sortable: true },
     validUntil: { kind: 'date', sortable: true },
   },
+  filters: {
+    mine: { kind: 'bool', doc: "only the caller's own requests", where: (v: boolean, ctx: RequestContext) => (v ? { requesterId: ctx.user.id } : {}) },
+  },
   search: (q) => ({ OR: [{ requestNo: { contains: q, mode: 'insensitive' } }, { purpose: { contains: q, mode: 'insensitive' } }, { department: { contains: q, mode: 'insensitive' } }] }),
   defaultSort: [{ createdAt: 'desc' }, { id: 'desc' }],
 };
@@ -85,9 +88,8 @@ export class DataUseService {
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const { mine, ...rest } = query;
-    const q = parseListQuery(dataUseListSpec, rest);
-    const where = { AND: [q.where, this.visibleTo(ctx.user), mine === 'true' ? { requesterId: ctx.user.id } : {}] } as Prisma.DataUseRequestWhereInput;
+    const q = parseListQuery(dataUseListSpec, query, ctx);
+    const where = { AND: [q.where, this.visibleTo(ctx.user)] } as Prisma.DataUseRequestWhereInput;
     const [total, rows] = await Promise.all([
       this.db.dataUseRequest.count({ where }),
       this.db.dataUseRequest.findMany({ where, orderBy: q.orderBy as Prisma.DataUseRequestOrderByWithRelationInput[], skip: q.skip, take: q.take }),

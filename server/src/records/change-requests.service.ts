@@ -28,6 +28,16 @@ export const changeRequestListSpec: ListSpec = {
     dueOn: { kind: 'date', sortable: true },
     createdAt: { kind: 'date', sortable: true },
   },
+  filters: {
+    overdue: {
+      kind: 'bool',
+      doc: 'open and past its deadline (true) or not (false)',
+      where: (v: boolean) => {
+        const late: Prisma.ChangeRequestWhereInput = { status: 'OPEN', dueOn: { lt: clubToday() } };
+        return v ? late : { NOT: late };
+      },
+    },
+  },
   search: (q) => ({
     OR: [{ description: { contains: q, mode: 'insensitive' } }, { member: { name: { contains: q, mode: 'insensitive' } } }, { member: { pinyin: { contains: q, mode: 'insensitive' } } }],
   }),
@@ -71,15 +81,8 @@ export class ChangeRequestsService {
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const { overdue, ...rest } = query;
-    const q = parseListQuery(changeRequestListSpec, rest);
-    const and: Prisma.ChangeRequestWhereInput[] = [q.where as Prisma.ChangeRequestWhereInput, this.scope(ctx)];
-    if (overdue !== undefined) {
-      if (overdue !== 'true' && overdue !== 'false') throw AppError.field('overdue', 'errors.badQuery');
-      const late: Prisma.ChangeRequestWhereInput = { status: 'OPEN', dueOn: { lt: clubToday() } };
-      and.push(overdue === 'true' ? late : { NOT: late });
-    }
-    const where = { AND: and };
+    const q = parseListQuery(changeRequestListSpec, query);
+    const where: Prisma.ChangeRequestWhereInput = { AND: [q.where as Prisma.ChangeRequestWhereInput, this.scope(ctx)] };
     const [total, rows] = await Promise.all([
       this.db.changeRequest.count({ where }),
       this.db.changeRequest.findMany({ where, include, orderBy: q.orderBy as Prisma.ChangeRequestOrderByWithRelationInput[], skip: q.skip, take: q.take }),
@@ -102,7 +105,7 @@ export class ChangeRequestsService {
   async apply(id: number, ctx: RequestContext) {
     const cr = await this.find(id, ctx);
     if (cr.status !== 'OPEN') throw new AppError(409, 'records.notOpen', { status: cr.status });
-    const input = validate(MemberUpdateInput, cr.changes, ctx.lang);
+    const input = validate(MemberUpdateInput, cr.changes);
     const markApplied = async (tx: Prisma.TransactionClient) => {
       // The status check and the change are one statement: a second apply finds nothing OPEN.
       const n = await tx.changeRequest.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'APPLIED', handledById: ctx.user.id, handledAt: new Date() } });

@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { listQueryDocs, parseId, sendList } from '../crud/crud-http.js';
-import { validate } from '../common/validation.js';
+import { IdParam, ListRoute, ZodBody } from '../crud/crud-http.js';
 import { ChangeRequestInput, RejectInput } from './change-request.schema.js';
 import { ChangeRequestsService, changeRequestListSpec } from './change-requests.service.js';
 import { MemberHistoryService, memberHistoryListSpec } from './member-history.service.js';
@@ -18,39 +16,37 @@ export class ChangeRequestsController {
   @Get()
   @RequirePermission('change-requests:manage')
   @ApiOperation({ summary: 'M-6 change requests (simple-rest; filters status, channel, memberId, overdue=true|false, q)' })
-  @ApiQuery({ name: 'filters', required: false, description: `${listQueryDocs(changeRequestListSpec)} Also overdue=true|false.` })
-  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    return sendList(res, await this.requests.list(query, ctx));
+  @ListRoute(changeRequestListSpec)
+  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.requests.list(query, ctx);
   }
 
   @Get(':id')
   @RequirePermission('change-requests:manage')
   @ApiOperation({ summary: 'One change request' })
-  get(@Param('id') id: string, @Ctx() ctx: RequestContext) {
-    return this.requests.get(parseId(id), ctx);
+  get(@IdParam() id: number, @Ctx() ctx: RequestContext) {
+    return this.requests.get(id, ctx);
   }
 
   @Post()
   @RequirePermission('change-requests:manage')
   @ApiOperation({ summary: 'Log a change request; due 1 working day after receipt (M-6)' })
-  @ApiBody({ schema: z.toJSONSchema(ChangeRequestInput, { io: 'input', unrepresentable: 'any' }) as object })
-  create(@Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.requests.create(validate(ChangeRequestInput, body, ctx.lang), ctx);
+  create(@ZodBody(ChangeRequestInput) body: z.output<typeof ChangeRequestInput>, @Ctx() ctx: RequestContext) {
+    return this.requests.create(body, ctx);
   }
 
   @Post(':id/apply')
   @RequirePermission('change-requests:manage')
   @ApiOperation({ summary: 'Apply the requested changes to the member (history rows link to the request)' })
-  apply(@Param('id') id: string, @Ctx() ctx: RequestContext) {
-    return this.requests.apply(parseId(id), ctx);
+  apply(@IdParam() id: number, @Ctx() ctx: RequestContext) {
+    return this.requests.apply(id, ctx);
   }
 
   @Post(':id/reject')
   @RequirePermission('change-requests:manage')
   @ApiOperation({ summary: 'Reject a change request with a reason' })
-  @ApiBody({ schema: z.toJSONSchema(RejectInput, { io: 'input' }) as object })
-  reject(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.requests.reject(parseId(id), validate(RejectInput, body, ctx.lang).reason, ctx);
+  reject(@IdParam() id: number, @ZodBody(RejectInput) body: z.output<typeof RejectInput>, @Ctx() ctx: RequestContext) {
+    return this.requests.reject(id, body.reason, ctx);
   }
 }
 
@@ -63,8 +59,8 @@ export class MemberHistoryController {
   @Get(':id/history')
   @RequirePermission('members:history')
   @ApiOperation({ summary: 'Field-level history of a member (simple-rest paging; personal values masked per M-11)' })
-  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberHistoryListSpec) })
-  async list(@Param('id') id: string, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    return sendList(res, await this.history.list(parseId(id), query, ctx));
+  @ListRoute(memberHistoryListSpec)
+  async list(@IdParam() id: number, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.history.list(id, query, ctx);
   }
 }

@@ -1,12 +1,10 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { AppError } from '../common/app-error.js';
+import type { Request } from 'express';
 import { Ctx, type RequestContext } from '../auth/current-user.js';
-import { parseId, sendList } from '../crud/crud-http.js';
-import { parseListQuery } from '../crud/list-query.js';
-import { PRISMA, type Db } from '../database/prisma.service.js';
-import { referenceResources, type ReferenceResource } from './reference.registry.js';
+import { ListRoute } from '../crud/crud-http.js';
+import { referenceResources } from './reference.registry.js';
+import { ReferenceService } from './reference.service.js';
 
 const NAMES = Object.keys(referenceResources);
 
@@ -19,37 +17,18 @@ function resourceName(req: Request): string {
 @ApiBearerAuth()
 @Controller()
 export class ReferenceController {
-  constructor(@Inject(PRISMA) private readonly db: Db) {}
-
-  private resource(name: string): ReferenceResource {
-    const r = referenceResources[name];
-    if (!r) throw new AppError(404, 'errors.routeNotFound');
-    return r;
-  }
-
-  private delegate(r: ReferenceResource): { findMany: Function; count: Function; findFirst: Function } {
-    return (this.db as unknown as Record<string, { findMany: Function; count: Function; findFirst: Function }>)[r.model];
-  }
+  constructor(@Inject(ReferenceService) private readonly reference: ReferenceService) {}
 
   @Get(NAMES)
+  @ListRoute()
   @ApiOperation({ summary: "Reference list, simple-rest contract, scoped to the caller's region" })
-  async list(@Req() req: Request, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const r = this.resource(resourceName(req));
-    const q = parseListQuery(r.spec, query);
-    const where = { AND: [q.where, r.scope(ctx.user)] };
-    const d = this.delegate(r);
-    const [total, rows] = await Promise.all([d.count({ where }), d.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, select: r.select })]);
-    return sendList(res, { total, data: (rows as unknown[]).map(r.map) });
+  list(@Req() req: Request, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.reference.list(resourceName(req), query, ctx);
   }
 
   @Get(NAMES.map((n) => `${n}/:id`))
-  @ApiOperation({ summary: 'One reference record' })
-  async get(@Req() req: Request, @Param('id') id: string, @Ctx() ctx: RequestContext) {
-    const r = this.resource(resourceName(req));
-    const key = r.idField ?? 'id';
-    const value = key === 'id' ? parseId(id) : id.slice(0, 50);
-    const row = await this.delegate(r).findFirst({ where: { AND: [{ [key]: value }, r.scope(ctx.user)] }, select: r.select });
-    if (!row) throw AppError.notFound();
-    return r.map(row);
+  @ApiOperation({ summary: 'One reference record (regions by their code)' })
+  get(@Req() req: Request, @Param('id') id: string, @Ctx() ctx: RequestContext) {
+    return this.reference.get(resourceName(req), id, ctx);
   }
 }

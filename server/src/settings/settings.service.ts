@@ -81,7 +81,7 @@ export class SettingsService {
 
   /** Changes some settings (club manager); each changed key is audit-logged with old and new value. */
   async update(patch: unknown, ctx: RequestContext): Promise<ClubSettings> {
-    const input = validate(SettingsPatch, patch, ctx.lang);
+    const input = validate(SettingsPatch, patch);
     this.cache = null;
     const current = await this.load();
     await this.db.$transaction(async (tx) => {

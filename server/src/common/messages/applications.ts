@@ -24,6 +24,7 @@ export const applicationsMessages = {
   'applications.noCard': { zh: '未找到该申请对应的会员卡', en: 'No card found for this application' },
   'applications.mustBeTrue': { zh: '领卡人须签名并出示身份证件（M-9）', en: 'The collector must sign and show ID (M-9)' },
   'applications.verifiedByMarketing': { zh: '请营销公司协助核实', en: 'Marketing asked to help verify' },
+  'applications.ownerPhoned': { zh: '已电话通知业主', en: 'owner phoned' },
   'applications.marketingNotAsked': { zh: '客户会尚未请营销公司协助核实此申请', en: 'The club has not asked marketing to verify this application' },
   'applications.marketingCannotAsk': { zh: '只有客户会可以请营销公司协助核实', en: 'Only the club asks marketing to help verify' },
   'applications.status.RECEIVED': { zh: '已接收', en: 'received' },

@@ -1,0 +1,123 @@
+// One line gives an API test file what it needs:
+//
+//   const f = useApi({ members: 200 });
+//
+// a fresh database cloned from the migrated template, the demo staff accounts and `members` seeded
+// members, the real API on a free port, and signed-in users of any role (`await f.token('officer')`),
+// plus upload and download helpers. Set-up runs in the file's beforeAll, clean-up in its afterAll.
+import { afterAll, beforeAll } from 'vitest';
+import { seedClub, type SeedOptions } from '../../prisma/seed/seed-club.ts';
+import type { AppConfig } from '../../server/src/config/app-config.ts';
+import type { Db } from '../../server/src/database/prisma.service.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { startApi, type ApiResponse, type RunningApi } from './api.ts';
+
+export interface ApiFixtureOptions {
+  /** Members to seed (default 60); 0 seeds the places and staff only. */
+  members?: number;
+  seed?: Partial<Omit<SeedOptions, 'members'>>;
+  /** Settings of the API under test (lockout, card fee, cache thresholds, ...). */
+  config?: Partial<AppConfig>;
+  /** Users to sign in during set-up, so `f.tokens.x` can be read synchronously in tests. */
+  users?: string[];
+}
+
+export interface UploadFile {
+  name: string;
+  type: string;
+  data: Buffer | Uint8Array | string;
+}
+
+export interface Download {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  /** The body as JSON when it is JSON (an error answer), else undefined. */
+  json?: any;
+}
+
+export interface ApiFixture {
+  readonly t: TestDatabase;
+  readonly db: Db;
+  readonly api: RunningApi;
+  /** Tokens of the users signed in during set-up (options.users), by username. */
+  readonly tokens: Record<string, string>;
+  /** A signed-in token for a demo user (signed in once, then kept). */
+  token(username: string): Promise<string>;
+  call: RunningApi['call'];
+  /** A multipart POST: form fields plus one file under `fileField` (default 'file'). */
+  upload<T = any>(path: string, opts: { token: string; fields?: Record<string, string>; file?: UploadFile; fileField?: string; lang?: string }): Promise<ApiResponse<T>>;
+  /** A GET whose answer is a file (Excel, PDF, a document). */
+  download(path: string, opts: { token: string; lang?: string }): Promise<Download>;
+}
+
+export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
+  let t: TestDatabase | undefined;
+  let api: RunningApi | undefined;
+  const tokens: Record<string, string> = {};
+  const pending = new Map<string, Promise<string>>();
+  const ready = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`useApi: ${what} is used before the file's beforeAll ran`);
+    return v;
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedClub(t.db, { members: options.members ?? 60, demoAccounts: true, ...options.seed });
+    api = await startApi(t.db, options.config);
+    for (const u of options.users ?? []) tokens[u] = await fixture.token(u);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await t?.drop();
+  });
+
+  const fixture: ApiFixture = {
+    get t() {
+      return ready(t, 'the database');
+    },
+    get db() {
+      return ready(t, 'the database').db;
+    },
+    get api() {
+      return ready(api, 'the API');
+    },
+    tokens,
+    token(username) {
+      if (tokens[username]) return Promise.resolve(tokens[username]);
+      let p = pending.get(username);
+      if (!p) {
+        p = ready(api, 'the API').login(username).then((tok) => (tokens[username] = tok));
+        pending.set(username, p);
+      }
+      return p;
+    },
+    call: (method, path, opts) => ready(api, 'the API').call(method, path, opts),
+    async upload(path, opts) {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
+      if (opts.file) form.append(opts.fileField ?? 'file', new Blob([opts.file.data as BlobPart], { type: opts.file.type }), opts.file.name);
+      const res = await fetch(`${ready(api, 'the API').baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${opts.token}`, 'accept-language': opts.lang ?? 'zh-CN' },
+        body: form,
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, headers: res.headers, body: body as any };
+    },
+    async download(path, opts) {
+      const res = await fetch(`${ready(api, 'the API').baseUrl}${path}`, { headers: { authorization: `Bearer ${opts.token}`, 'accept-language': opts.lang ?? 'zh-CN' } });
+      const body = Buffer.from(await res.arrayBuffer());
+      let json: unknown;
+      if ((res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(body.toString('utf8'));
+      return { status: res.status, headers: res.headers, body, json };
+    },
+  };
+  return fixture;
+}
