@@ -6,6 +6,7 @@ import { loadConfig } from '../server/src/config/app-config.ts';
 import { createApp } from '../server/src/create-app.ts';
 import { migrate } from '../server/src/database/migrate.ts';
 import { createPrismaClient } from '../server/src/database/prisma.service.ts';
+import { checkApiRole } from '../server/src/database/grants.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 import { isEmpty, seedClub } from '../prisma/seed/seed-club.ts';
 import { seedCards } from '../prisma/seed/seed-cards.ts';
@@ -39,10 +40,16 @@ try {
   say(config.databaseUrl ? 'using the PostgreSQL at DATABASE_URL' : `starting the embedded PostgreSQL on port ${config.pgPort} (data in ${join(config.dataDir, 'postgres')})`);
   const database = await openDatabase();
   stops.push(() => database.close());
-  const applied = await migrate(database.url);
+  // Migrations as the owner of the tables; the API and Cube connect as roles that own nothing.
+  if (!database.embedded && !config.databaseOwnerUrl) {
+    say('warning: DATABASE_OWNER_URL is not set, so migrations and the API both use DATABASE_URL (see README, "Using an existing PostgreSQL")');
+  }
+  const applied = await migrate(database.ownerUrl, database.roles);
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+  const excess = await checkApiRole(database.apiUrl);
+  if (excess) say(`warning: ${excess}; give the API a role of its own (README, "Using an existing PostgreSQL")`);
 
-  const db = createPrismaClient(database.url, 20);
+  const db = createPrismaClient(database.apiUrl, 20);
   stops.push(() => db.$disconnect());
   let seeded = false;
   if (await isEmpty(db)) {
@@ -61,7 +68,7 @@ try {
     seeded = true;
   }
 
-  const cube = spawnCube({ databaseUrl: database.url, port: config.cubePort, apiSecret: config.cubeApiSecret, log: process.env.CUBE_LOG ? (l) => console.log(`[cube] ${l}`) : undefined });
+  const cube = spawnCube({ databaseUrl: database.cubeUrl, port: config.cubePort, apiSecret: config.cubeApiSecret, log: process.env.CUBE_LOG ? (l) => console.log(`[cube] ${l}`) : undefined });
   // Stopped even if the API never comes up (a failed start, Ctrl-C while starting).
   stops.push(() => cube.then((h) => h.stop(), () => undefined));
   const app = await createApp(config, db, { logLevels: ['error', 'warn'] });

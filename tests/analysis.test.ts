@@ -84,7 +84,7 @@ beforeAll(async () => {
   // The region of the first project: it has members, and the other regions have some too.
   region = (await client.query<{ r: string }>(`SELECT "regionCode" AS r FROM projects ORDER BY id LIMIT 1`)).rows[0].r;
   const output: string[] = [];
-  cube = await spawnCube({ databaseUrl: database.url, port: await freePort(), apiSecret: SECRET, log: (l) => output.push(l) });
+  cube = await spawnCube({ databaseUrl: database.cubeUrl, port: await freePort(), apiSecret: SECRET, log: (l) => output.push(l) });
 });
 
 afterAll(async () => {

@@ -63,8 +63,8 @@ describe('M-11 field-level history', () => {
   });
 
   it('M-11: history is append-only in the database', async () => {
-    await expect(t.db.memberChange.updateMany({ where: { memberId }, data: { newValue: 'forged' } })).rejects.toThrow(/append-only/);
-    await expect(t.db.memberChange.deleteMany({ where: { memberId } })).rejects.toThrow(/append-only/);
+    await expect(t.db.memberChange.updateMany({ where: { memberId }, data: { newValue: 'forged' } })).rejects.toThrow(/append-only|permission denied/);
+    await expect(t.db.memberChange.deleteMany({ where: { memberId } })).rejects.toThrow(/append-only|permission denied/);
     expect(await t.db.memberChange.count({ where: { memberId, newValue: 'forged' } })).toBe(0);
   });
 

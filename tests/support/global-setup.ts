@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { makeTempDir, startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts';
 import { ensureDatabase } from '../../scripts/lib/database.ts';
+import { ensureRoles, grantRoles, prepareDatabase, randomRoles, urlAs, type ClubRoles } from '../../scripts/lib/database-roles.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { migrate } from '../../server/src/database/migrate.ts';
 
@@ -22,7 +23,10 @@ process.on('exit', () => {
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The superuser, database `postgres`. */
     pgServerUrl: string;
+    /** The owner of the tables, the API's role and Cube's role (scripts/lib/database-roles.ts). */
+    pgRoles: ClubRoles;
   }
 }
 
@@ -31,9 +35,15 @@ let server: RunningPostgres | undefined;
 export default async function setup(project: TestProject) {
   const root = makeTempDir('club-test-');
   server = await startEmbeddedPostgres({ dir: join(root, 'pg'), port: await freePort(), persistent: false });
-  await ensureDatabase(server.url('postgres'), TEMPLATE_DB, true);
-  await migrate(server.url(TEMPLATE_DB));
+  // The same roles as the embedded database of `npm start`: the template belongs to the owner,
+  // which migrates it; the clones keep its owners and grants.
+  const roles = randomRoles();
+  await ensureRoles(server.url('postgres'), roles);
+  await ensureDatabase(server.url('postgres'), TEMPLATE_DB, true, roles.owner.name);
+  await prepareDatabase(server.url(TEMPLATE_DB), roles);
+  await migrate(urlAs(server.url(TEMPLATE_DB), roles.owner), grantRoles(roles));
   project.provide('pgServerUrl', server.url('postgres'));
+  project.provide('pgRoles', roles);
   return async () => {
     await server?.stop();
     rmSync(root, { recursive: true, force: true });

@@ -19,7 +19,7 @@ export async function startSystem(opts: { members?: number } = {}): Promise<Runn
   const t = await createTestDatabase();
   await seedClub(t.db, { members: opts.members ?? 300, demoAccounts: true });
   const secrets = testConfig();
-  const cube = await spawnCube({ databaseUrl: t.url, port: await freePort(), apiSecret: secrets.cubeApiSecret });
+  const cube = await spawnCube({ databaseUrl: t.cubeUrl, port: await freePort(), apiSecret: secrets.cubeApiSecret });
   const api = await startApi(t.db, { cubeApiSecret: secrets.cubeApiSecret, jwtSecret: secrets.jwtSecret, cubeUrl: cube.url });
   return {
     baseUrl: api.baseUrl,

@@ -14,6 +14,10 @@ export interface AppConfig {
   pgPort: number;
   /** Unset: run the embedded PostgreSQL. */
   databaseUrl: string | undefined;
+  /** The owner of the tables, for migrations (DATABASE_OWNER_URL; unset: DATABASE_URL, with a warning). */
+  databaseOwnerUrl?: string;
+  /** Cube's read-only role (CUBE_DATABASE_URL; unset: the owner's URL). */
+  cubeDatabaseUrl?: string;
   dataDir: string;
   jwtSecret: string;
   cubeApiSecret: string;
@@ -61,6 +65,8 @@ export function loadConfig(): AppConfig {
     cubePort,
     pgPort: int('PG_PORT', 54329),
     databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseOwnerUrl: process.env.DATABASE_OWNER_URL || undefined,
+    cubeDatabaseUrl: process.env.CUBE_DATABASE_URL || undefined,
     dataDir,
     jwtSecret: secret('JWT_SECRET', dataDir),
     cubeApiSecret: secret('CUBEJS_API_SECRET', dataDir),

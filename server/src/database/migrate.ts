@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { repoRoot } from '../config/app-config.js';
+import { applyGrants, type GrantRoles } from './grants.js';
 
 export const migrationsDir = join(repoRoot, 'prisma', 'migrations');
 
@@ -11,8 +12,12 @@ export const migrationsDir = join(repoRoot, 'prisma', 'migrations');
  * `_prisma_migrations` table (same columns and sha256 checksum) so that `prisma migrate deploy`
  * on a connected machine would see them as applied. Prisma's CLI cannot run its schema engine
  * on these offline machines; see docs/development.md.
+ *
+ * `databaseUrl` is the owner of the tables (DATABASE_OWNER_URL); with `roles`, the API's and
+ * Cube's roles get their rights afterwards, on every run (grants.ts), so the append-only tables
+ * stay SELECT and INSERT only for the API whatever a migration created.
  */
-export async function migrate(databaseUrl: string): Promise<string[]> {
+export async function migrate(databaseUrl: string, roles: GrantRoles = {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -55,6 +60,7 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
       }
       ran.push(name);
     }
+    await applyGrants(client, roles);
     return ran;
   } finally {
     await client.query('SELECT pg_advisory_unlock(7261123)').catch(() => undefined);
