@@ -8,8 +8,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { cubeProxy } from './analytics/cube-proxy.js';
 import { AppModule } from './app.module.js';
+import { adminFiles } from './common/admin-files.js';
 import { renderError } from './common/error-filter.js';
 import { langFrom } from './common/i18n.js';
+import { securityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Db } from './database/prisma.service.js';
 
@@ -25,8 +27,11 @@ export async function createApp(config: AppConfig, db: Db, opts: CreateAppOption
   http.set('trust proxy', 'loopback');
   http.set('query parser', 'simple');
 
+  // CSP, X-Frame-Options, nosniff, Referrer-Policy… on every answer, proxied and static too.
+  app.use(securityHeaders);
   app.use((req: Request & { requestId?: string; lang?: string }, res: Response, next: NextFunction) => {
-    req.requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    // Always our own: the id is written to the audit log, so a caller must not choose it.
+    req.requestId = randomUUID();
     req.lang = langFrom(req.headers['accept-language']);
     res.setHeader('X-Request-Id', req.requestId);
     next();
@@ -43,13 +48,8 @@ export async function createApp(config: AppConfig, db: Db, opts: CreateAppOption
 
   if (existsSync(join(config.adminDist, 'index.html'))) {
     // Only outside /api: a static lookup costs a file-system stat on every API request otherwise.
-    const assets = express.static(config.adminDist, { index: false, maxAge: '1h' });
-    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : assets(req, res, next)));
-    // The admin is a single-page app: every other GET outside /api is its index.
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/cubejs-api')) return next();
-      res.sendFile(join(config.adminDist, 'index.html'));
-    });
+    // Hashed assets compressed and cached for a year; every other GET is the SPA's index.
+    app.use(adminFiles(config.adminDist));
   }
 
   app.setGlobalPrefix('api');
