@@ -4,6 +4,7 @@ import { AnalyticsController } from './analytics/analytics.controller.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { StaffController } from './auth/staff.controller.js';
 import { CardsModule } from './cards/cards.module.js';
 import { AllErrorsFilter } from './common/error-filter.js';
 import type { AppConfig } from './config/app-config.js';
@@ -23,7 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.forRoot(config, db), MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule, SettingsModule],
       // The reference controller's routes are generic, so it comes last.
-      controllers: [HealthController, AuthController, AnalyticsController, ReferenceController],
+      controllers: [HealthController, AuthController, StaffController, AnalyticsController, ReferenceController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }],
     };
   }

@@ -7,6 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { cubeProxy } from './analytics/cube-proxy.js';
+import { cubeTokenVerifier } from './analytics/cube-token.js';
+import { AuthService } from './auth/auth.service.js';
 import { AppModule } from './app.module.js';
 import { adminFiles } from './common/admin-files.js';
 import { renderError } from './common/error-filter.js';
@@ -36,7 +38,7 @@ export async function createApp(config: AppConfig, db: Db, opts: CreateAppOption
     res.setHeader('X-Request-Id', req.requestId);
     next();
   });
-  app.use(cubeProxy(config.cubeUrl));
+  app.use(cubeProxy({ cubeUrl: config.cubeUrl, verifyToken: cubeTokenVerifier(config, app.get(AuthService)) }));
   app.use('/api', express.json({ limit: '1mb' }));
   // Errors from the JSON parser never reach Nest's filters: render them the same way here.
   const logger = new Logger('Http');

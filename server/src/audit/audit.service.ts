@@ -3,7 +3,7 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { RequestContext } from '../auth/current-user.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
-export type AuditAction = 'LOGIN' | 'LOGIN_FAILED' | 'LOGIN_LOCKED' | 'READ_UNMASKED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT';
+export type AuditAction = 'LOGIN' | 'LOGIN_FAILED' | 'LOGIN_LOCKED' | 'LOGOUT' | 'READ_UNMASKED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT';
 
 /** The append-only audit log: sign-ins, every unmasked read and export, every write. */
 type Actor = Pick<RequestContext, 'ip' | 'requestId'> & { user?: { id: number; username: string } | null };

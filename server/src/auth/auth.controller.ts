@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { validate } from '../common/validation.js';
 import { AuthService } from './auth.service.js';
 import { Ctx, Public, type RequestContext } from './current-user.js';
+import { ChangePasswordInput } from './password-policy.js';
 
 const LoginInput = z.strictObject({
   username: z.string().trim().min(1).max(50),
@@ -18,11 +19,35 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; returns a bearer token and the user with role, region and permissions' })
+  @ApiOperation({
+    summary: 'Sign in; returns a bearer token and the user with role, region and permissions',
+    description: 'Every failure (wrong password, unknown user, locked account) answers the same 401; too many failures from one address answer 429.',
+  })
   @ApiBody({ schema: z.toJSONSchema(LoginInput) as object })
   async login(@Body() body: unknown, @Ctx() ctx: RequestContext) {
-    const input = validate(LoginInput, body, ctx.lang);
+    const input = validate(LoginInput, body);
     return this.auth.login(input.username, input.password, ctx);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Sign out: this token's session ends (the user's other sessions go on)" })
+  async logout(@Ctx() ctx: RequestContext) {
+    if (ctx.session) await this.auth.logout(ctx.session, ctx);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change the own password; returns a fresh token, and every other session of the user ends',
+    description: 'New password: at least 10 characters, letters and digits, not containing the username, not the current one. 400 with errors.currentPassword or errors.newPassword.',
+  })
+  @ApiBody({ schema: z.toJSONSchema(ChangePasswordInput) as object })
+  async password(@Body() body: unknown, @Ctx() ctx: RequestContext) {
+    const input = validate(ChangePasswordInput, body);
+    return this.auth.changePassword(input.currentPassword, input.newPassword, ctx);
   }
 
   @Get('me')

@@ -19,9 +19,11 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest();
     const header: string | undefined = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    const user = token ? await this.auth.userForToken(token) : null;
-    if (!user) throw new AppError(401, 'errors.unauthenticated');
+    const signedIn = token ? await this.auth.userForToken(token) : null;
+    if (!signedIn) throw new AppError(401, 'errors.unauthenticated');
+    const { user } = signedIn;
     req.user = user;
+    req.authSession = signedIn.session;
     const needed = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (needed && !user.permissions.includes(needed)) throw AppError.forbidden();
     return true;

@@ -14,8 +14,16 @@ export interface CurrentUser {
   permissions: readonly Permission[];
 }
 
+/** The sign-in a request's token belongs to (staff_sessions), and the account's session version in it. */
+export interface SessionRef {
+  id: string;
+  version: number;
+}
+
 export interface RequestContext {
   user: CurrentUser;
+  /** Set by the guard on every signed-in request. */
+  session?: SessionRef;
   lang: Lang;
   ip: string | undefined;
   requestId: string;
@@ -31,5 +39,5 @@ export const RequirePermission = (p: Permission) => SetMetadata(REQUIRED_PERMISS
 
 export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
   const req = ctx.switchToHttp().getRequest();
-  return { user: req.user, lang: req.lang, ip: req.ip, requestId: req.requestId };
+  return { user: req.user, session: req.authSession, lang: req.lang, ip: req.ip, requestId: req.requestId };
 });

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'data-use:request',
   'data-use:approve-manager',
   'data-use:approve-leader',
+  /** Lift a staff account's sign-in lock (docs/operations.md); the club manager only. */
+  'staff:unlock',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -26,6 +26,10 @@ export interface AppConfig {
   /** Login throttling: failures before the account locks, and for how long. */
   maxFailedLogins: number;
   lockMinutes: number;
+  loginMaxPerAddress?: number;
+  loginAddressWindowMinutes?: number;
+  sessionHours?: number;
+  cubeTokenSeconds?: number;
   /** Where the change feed LISTENs, when DATABASE_URL goes through a pooler that cannot (unset: the API's own database). */
   listenUrl?: string;
   /** M-8: the default card fee in fen until the club manager sets one (CARD_FEE_FEN, cards/fee-config.ts). */
@@ -74,6 +78,10 @@ export function loadConfig(): AppConfig {
     adminDist: resolve(process.env.ADMIN_DIST ?? join(repoRoot, 'admin', 'dist')),
     maxFailedLogins: int('LOGIN_MAX_FAILURES', 5),
     lockMinutes: int('LOGIN_LOCK_MINUTES', 15),
+    loginMaxPerAddress: int('LOGIN_MAX_PER_ADDRESS', 30),
+    loginAddressWindowMinutes: int('LOGIN_ADDRESS_WINDOW_MINUTES', 15),
+    sessionHours: int('SESSION_HOURS', 12),
+    cubeTokenSeconds: int('CUBE_TOKEN_SECONDS', 300),
     listenUrl: process.env.DATABASE_LISTEN_URL || undefined,
     cardFeeFen: cardFeeFen(),
     cachedTotalMinRows: int('LIST_TOTAL_CACHE_MIN_ROWS', 5000),

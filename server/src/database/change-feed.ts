@@ -8,7 +8,7 @@ import { PRISMA, databaseUrlOf, type Db } from './prisma.service.js';
 export const CHANGE_CHANNEL = 'club_changes';
 
 /** Tables the triggers announce. Place names hang together (a unit's label needs its building and project). */
-export type WatchedTable = 'members' | 'applications' | 'places';
+export type WatchedTable = 'members' | 'applications' | 'places' | 'staff';
 const TABLE_OF: Record<string, WatchedTable> = {
   members: 'members',
   applications: 'applications',
@@ -16,6 +16,8 @@ const TABLE_OF: Record<string, WatchedTable> = {
   units: 'places',
   buildings: 'places',
   projects: 'places',
+  staff_users: 'staff',
+  staff_sessions: 'staff',
 };
 
 /** A version of what a cached value was computed from; it stays `valid` until that table changes. */

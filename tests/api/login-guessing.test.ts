@@ -1,0 +1,97 @@
+// Password guessing against POST /api/auth/login: a burst of parallel guesses for one account, the
+// answers for unknown and known usernames, and the limit per client address.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startApi, type ApiResponse, type RunningApi } from '../support/api.ts';
+
+let t: TestDatabase;
+let api: RunningApi;
+
+const MAX = 5;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedClub(t.db, { members: 10, demoAccounts: true });
+  // A generous address limit here (each case below uses its own address); the address limit has its own case.
+  api = await startApi(t.db, { maxFailedLogins: MAX, lockMinutes: 15, loginMaxPerAddress: 1000, loginAddressWindowMinutes: 15 } as never);
+});
+afterAll(async () => {
+  await api?.close();
+  await t?.drop();
+});
+
+/** A sign-in attempt from a given client address (the API trusts X-Forwarded-For from loopback only). */
+function attempt(username: string, password: string, address: string, lang = 'zh-CN'): Promise<ApiResponse> {
+  return api.call('POST', '/api/auth/login', { body: { username, password }, lang, headers: { 'x-forwarded-for': address } });
+}
+
+async function timed(fn: () => Promise<ApiResponse>): Promise<{ ms: number; r: ApiResponse }> {
+  const start = performance.now();
+  const r = await fn();
+  return { ms: performance.now() - start, r };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function auditCount(username: string, action: string): Promise<number> {
+  const staff = await t.db.staffUser.findUniqueOrThrow({ where: { username } });
+  return t.db.auditLog.count({ where: { resource: 'auth', action, actorId: staff.id } });
+}
+
+describe('parallel guessing', () => {
+  it('150 guesses at once: at most five passwords are checked, and the right one last does not get in', async () => {
+    const guesses = Array.from({ length: 149 }, (_, i) => attempt('manager', `wrong-${i}`, '10.1.0.1'));
+    guesses.push(attempt('manager', DEMO_PASSWORD, '10.1.0.1'));
+    const started = performance.now();
+    const answers = await Promise.all(guesses);
+    const elapsed = performance.now() - started;
+    const failed = await auditCount('manager', 'LOGIN_FAILED');
+    const statuses = answers.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    console.log(`[probe] 150 parallel: LOGIN_FAILED rows ${failed}, right password status ${answers[149].status}, statuses ${JSON.stringify(statuses)}, ${Math.round(elapsed)} ms`);
+    expect(failed).toBeLessThanOrEqual(MAX);
+    expect(answers[149].status).toBe(401);
+    expect(answers.every((r) => r.status === 401)).toBe(true);
+    // Still locked for the right password, from another address too.
+    expect((await attempt('manager', DEMO_PASSWORD, '10.1.0.2')).status).toBe(401);
+  });
+
+  it('unknown and known usernames answer alike, locked or not, in similar time', async () => {
+    const answers: Record<string, { ms: number[]; bodies: string[]; statuses: number[] }> = {};
+    const run = async (label: string, username: string, password: string, n: number, address: string) => {
+      answers[label] ??= { ms: [], bodies: [], statuses: [] };
+      for (let i = 0; i < n; i++) {
+        const { ms, r } = await timed(() => attempt(username, password, address));
+        answers[label].ms.push(ms);
+        answers[label].statuses.push(r.status);
+        answers[label].bodies.push(JSON.stringify(r.body));
+      }
+    };
+    // Warm up argon2 and the connection pool.
+    await run('warmup', 'nobody-warm', 'x', 2, '10.2.0.9');
+    await run('unknown', 'nobody-at-all', 'wrong-password', MAX - 1, '10.2.0.1');
+    await run('known', 'gm', 'wrong-password', MAX - 1, '10.2.0.2');
+    // manager is locked since the burst above.
+    await run('locked', 'manager', 'wrong-password', MAX - 1, '10.2.0.3');
+    // Past the limit: both lock.
+    await run('unknown-locked', 'nobody-at-all', 'wrong-password', 3, '10.2.0.1');
+    await run('known-locked', 'gm', 'wrong-password', 3, '10.2.0.2');
+    const summary = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, { medianMs: Math.round(median(v.ms)), statuses: [...new Set(v.statuses)] }]));
+    console.log(`[probe] timing ${JSON.stringify(summary)}`);
+    const allBodies = new Set(Object.entries(answers).filter(([k]) => k !== 'warmup').flatMap(([, v]) => v.bodies));
+    const allStatuses = new Set(Object.entries(answers).filter(([k]) => k !== 'warmup').flatMap(([, v]) => v.statuses));
+    expect([...allStatuses]).toEqual([401]);
+    expect(allBodies.size).toBe(1);
+    // Similar time: every case within a factor of three of the others (argon2 dominates all of them).
+    const medians = ['unknown', 'known', 'locked', 'unknown-locked', 'known-locked'].map((k) => median(answers[k].ms));
+    expect(Math.max(...medians) / Math.min(...medians)).toBeLessThan(3);
+    // gm is locked now: the right password is refused too, with the same answer.
+    const right = await attempt('gm', DEMO_PASSWORD, '10.2.0.2');
+    expect(right.status).toBe(401);
+    expect(JSON.stringify(right.body)).toBe([...allBodies][0]);
+  });
+});
