@@ -30,6 +30,16 @@ export interface AppConfig {
   loginAddressWindowMinutes?: number;
   sessionHours?: number;
   cubeTokenSeconds?: number;
+  /**
+   * Failed sign-ins from one client address (req.ip) within `loginAddressWindowMinutes` before
+   * that address may not try again until the window ends (auth/login-throttle.ts). Unset: 30 and 15.
+   */
+  loginMaxPerAddress?: number;
+  loginAddressWindowMinutes?: number;
+  /** Lifetime of a sign-in (the API token) in hours; unset: 12. */
+  sessionHours?: number;
+  /** Lifetime of a Cube token in seconds; unset: 300 (the admin renews by `exp`). */
+  cubeTokenSeconds?: number;
   /** Where the change feed LISTENs, when DATABASE_URL goes through a pooler that cannot (unset: the API's own database). */
   listenUrl?: string;
   /** M-8: the default card fee in fen until the club manager sets one (CARD_FEE_FEN, cards/fee-config.ts). */

@@ -16,6 +16,7 @@ const TABLE_OF: Record<string, WatchedTable> = {
   units: 'places',
   buildings: 'places',
   projects: 'places',
+  // Who is signed in (AuthService.sessionUser): accounts and their sessions.
   staff_users: 'staff',
   staff_sessions: 'staff',
 };
