@@ -26,10 +26,6 @@ export interface AppConfig {
   /** Login throttling: failures before the account locks, and for how long. */
   maxFailedLogins: number;
   lockMinutes: number;
-  loginMaxPerAddress?: number;
-  loginAddressWindowMinutes?: number;
-  sessionHours?: number;
-  cubeTokenSeconds?: number;
   /**
    * Failed sign-ins from one client address (req.ip) within `loginAddressWindowMinutes` before
    * that address may not try again until the window ends (auth/login-throttle.ts). Unset: 30 and 15.
