@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedClub(t.db, { members: 10, demoAccounts: true });
   // A generous address limit here (each case below uses its own address); the address limit has its own case.
-  api = await startApi(t.db, { maxFailedLogins: MAX, lockMinutes: 15, loginMaxPerAddress: 1000, loginAddressWindowMinutes: 15 } as never);
+  api = await startApi(t.db, { maxFailedLogins: MAX, lockMinutes: 15, loginMaxPerAddress: 1000, loginAddressWindowMinutes: 15 });
 });
 afterAll(async () => {
   await api?.close();
@@ -93,5 +93,47 @@ describe('parallel guessing', () => {
     const right = await attempt('gm', DEMO_PASSWORD, '10.2.0.2');
     expect(right.status).toBe(401);
     expect(JSON.stringify(right.body)).toBe([...allBodies][0]);
+  });
+});
+
+describe('the limit per client address', () => {
+  it('counts failures per address across API processes, answers 429 past it, and does not lock the accounts', async () => {
+    // Two API processes over one database, with a limit of four per address.
+    const one = await startApi(t.db, { loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
+    const two = await startApi(t.db, { loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
+    try {
+      const from = (a: RunningApi, username: string, password: string, address: string) =>
+        a.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': address }, lang: 'en' });
+      const checkedBefore = await t.db.auditLog.count({ where: { action: 'LOGIN_FAILED' } });
+      // Four different accounts from one address, alternating processes: each account is far from its own lock.
+      expect((await from(one, 'editor', 'guess-1', '10.3.0.1')).status).toBe(401);
+      expect((await from(two, 'leader', 'guess-2', '10.3.0.1')).status).toBe(401);
+      expect((await from(one, 'no-such-user', 'guess-3', '10.3.0.1')).status).toBe(401);
+      expect((await from(two, 'officer', 'guess-4', '10.3.0.1')).status).toBe(401);
+      const blocked = await from(one, 'editor', DEMO_PASSWORD, '10.3.0.1');
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.message).toBe('Too many failed sign-ins from this network address; try again in 15 minutes');
+      expect((await from(two, 'vp', 'guess-5', '10.3.0.1')).status).toBe(429);
+      // Only the four were checked.
+      expect(await t.db.auditLog.count({ where: { action: 'LOGIN_FAILED' } })).toBe(checkedBefore + 4);
+      // The same account from another address is not affected.
+      expect((await from(two, 'editor', DEMO_PASSWORD, '10.3.0.2')).status).toBe(200);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('a successful sign-in gives its attempt back', async () => {
+    const one = await startApi(t.db, { loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
+    try {
+      const from = (username: string, password: string) => one.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': '10.4.0.1' } });
+      for (const u of ['x1', 'x2', 'x3']) expect((await from(u, 'wrong-password')).status).toBe(401);
+      expect((await from('activity', DEMO_PASSWORD)).status).toBe(200);
+      expect((await from('x4', 'wrong-password')).status).toBe(401);
+      expect((await from('x5', 'wrong-password')).status).toBe(429);
+    } finally {
+      await one.close();
+    }
   });
 });
