@@ -12,17 +12,13 @@
 
 const { CubejsHandlerError } = require('@cubejs-backend/api-gateway');
 
-/** Views the admin may query, each with the member that carries the region code. */
-const REGION_MEMBER = {
-  member_profile: 'member_profile.region_code',
-  household_overview: 'household_overview.region_code',
-};
+const { REGION_MEMBER } = require('./region-rule.cjs');
 
 /** The group club's region value: no region filter. */
 const ALL_REGIONS = 'ALL';
 
 // Benchmarks compare Cube with and without its rollups; the model reads this through
-// COMPILE_CONTEXT (see model/cubes/members.js) and omits its pre_aggregations when false.
+// COMPILE_CONTEXT (see model/shared/rollups.js) and omits its pre_aggregations when false.
 const preAggregationsEnabled = process.env.CUBE_DISABLE_PREAGGREGATIONS !== '1';
 
 /** The gateway answers a CubejsHandlerError with its status (a plain Error would be a 500). */
@@ -61,7 +57,7 @@ function restrictToRegion(query, securityContext) {
   }
   const views = new Set(membersOf(query).map((m) => m.split('.')[0]));
   for (const v of views) {
-    if (!REGION_MEMBER[v]) throw refuse(`Forbidden: "${v}" cannot be queried`);
+    if (!Object.prototype.hasOwnProperty.call(REGION_MEMBER, v)) throw refuse(`Forbidden: "${v}" cannot be queried`);
   }
   if (region === ALL_REGIONS) return query;
   const filters = [...(query.filters || [])];

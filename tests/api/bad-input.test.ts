@@ -1,26 +1,15 @@
 // Bad input never produces a 5xx: malformed JSON, wrong types, unknown fields, over-long strings,
 // SQL-looking strings, missing and foreign ids — each gets a 4xx with a message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationFor, householdIn } from '../support/member-payload.ts';
+import { useApi } from '../support/fixture.ts';
 
-let t: TestDatabase;
-let api: RunningApi;
-let token: string;
+const f = useApi({ members: 60, users: ['manager'] });
+
 let valid: Record<string, unknown>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 60, demoAccounts: true });
-  api = await startApi(t.db);
-  token = await api.login('manager');
-  valid = applicationFor(await householdIn(t.db, 'NJ'));
-});
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
+  valid = applicationFor(await householdIn(f.db, 'NJ'));
 });
 
 function expectClientError(r: { status: number; body: any }, label: string) {
@@ -35,17 +24,17 @@ const SQLISH = ["'; DROP TABLE members; --", "1' OR '1'='1", '1; SELECT pg_sleep
 describe('bodies', () => {
   it('malformed JSON', async () => {
     for (const raw of ['{bad', '{"name": }', '[', 'null', '"text"', '123', '']) {
-      const r = await api.call('POST', '/api/members', { token, raw });
+      const r = await f.call('POST', '/api/members', { token: f.tokens.manager, raw });
       expectClientError(r, `raw ${JSON.stringify(raw)}`);
     }
-    const wrongType = await api.call('POST', '/api/members', { token, raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const wrongType = await f.call('POST', '/api/members', { token: f.tokens.manager, raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expectClientError(wrongType, 'form-encoded body');
   });
 
   it('wrong types on every field, each reported on its path', async () => {
     const wrong: Record<string, unknown> = { householdId: 'abc', ownerId: -1, relation: 5, title: 'SIR', name: 42, sex: true, birthDate: '1985-13-45', mobile: 123, hobbyIds: 'x', familyMembers: [{ name: 7 }], joinReasons: ['NONE'], extra: [1] };
     for (const [field, value] of Object.entries(wrong)) {
-      const r = await api.call('POST', '/api/members', { token, body: { ...valid, [field]: value } });
+      const r = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, [field]: value } });
       expectClientError(r, field);
       expect(r.status).toBe(400);
       expect(Object.keys(r.body.errors).some((k) => k === field || k.startsWith(`${field}.`)), `${field} in ${JSON.stringify(r.body.errors)}`).toBe(true);
@@ -53,40 +42,40 @@ describe('bodies', () => {
   });
 
   it('unknown fields', async () => {
-    const r = await api.call('POST', '/api/members', { token, body: { ...valid, isAdmin: true } });
+    const r = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, isAdmin: true } });
     expect(r.status).toBe(400);
     expect(r.body.errors.isAdmin).toBeDefined();
-    const nested = await api.call('POST', '/api/members', { token, body: { ...valid, familyMembers: [{ name: '甲', salary: 1 }] } });
+    const nested = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, familyMembers: [{ name: '甲', salary: 1 }] } });
     expect(nested.body.errors['familyMembers.0.salary']).toBeDefined();
   });
 
   it('over-long strings and oversized bodies', async () => {
     for (const field of ['name', 'homeAddress', 'employer', 'carPlate', 'email']) {
-      const r = await api.call('POST', '/api/members', { token, body: { ...valid, [field]: 'x'.repeat(5000) } });
+      const r = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, [field]: 'x'.repeat(5000) } });
       expect(r.status, field).toBe(400);
       expect(r.body.errors[field], field).toBeDefined();
     }
-    const huge = await api.call('POST', '/api/members', { token, raw: JSON.stringify({ ...valid, name: 'x'.repeat(2_000_000) }) });
+    const huge = await f.call('POST', '/api/members', { token: f.tokens.manager, raw: JSON.stringify({ ...valid, name: 'x'.repeat(2_000_000) }) });
     expect(huge.status).toBe(413);
   });
 
   it('SQL-looking strings are data, not code', async () => {
-    const count = await t.db.member.count();
+    const count = await f.db.member.count();
     for (const s of SQLISH) {
-      const r = await api.call('POST', '/api/members', { token, body: { ...valid, hobbyOther: s, carModel: s, idNumber: s } });
+      const r = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, hobbyOther: s, carModel: s, idNumber: s } });
       expectClientError(r, s);
     }
-    const ok = await api.call('PATCH', `/api/members/${(await t.db.member.findFirstOrThrow()).id}`, { token, body: { hobbyOther: SQLISH[0] } });
+    const ok = await f.call('PATCH', `/api/members/${(await f.db.member.findFirstOrThrow()).id}`, { token: f.tokens.manager, body: { hobbyOther: SQLISH[0] } });
     expect(ok.status).toBe(200);
     expect(ok.body.hobbyOther).toBe(SQLISH[0]);
-    expect(await t.db.member.count()).toBe(count);
+    expect(await f.db.member.count()).toBe(count);
   });
 });
 
 describe('queries and ids', () => {
   it('SQL-looking and malformed list parameters', async () => {
     for (const qs of [...SQLISH.map((s) => `q=${encodeURIComponent(s)}`), 'projectId=abc', 'projectId=99999999999', '_sort=password', '_order=sideways', '_start=-5', '_start=a', 'joinedOn_gte=yesterday', 'sex=OTHER', 'name_gte=a&name_gte=b', 'unknownField=1', `q=${'x'.repeat(500)}`]) {
-      const r = await api.call('GET', `/api/members?${qs}`, { token });
+      const r = await f.call('GET', `/api/members?${qs}`, { token: f.tokens.manager });
       if (qs.startsWith('q=') && r.status === 200) {
         expect(Array.isArray(r.body), qs).toBe(true);
         continue;
@@ -98,20 +87,20 @@ describe('queries and ids', () => {
   it('missing and foreign ids', async () => {
     for (const id of ['0', '999999', '-1', 'abc', '1.5', '99999999999', "1'--"]) {
       for (const method of ['GET', 'PATCH', 'DELETE']) {
-        const r = await api.call(method, `/api/members/${encodeURIComponent(id)}`, { token, body: method === 'PATCH' ? { name: '甲' } : undefined });
+        const r = await f.call(method, `/api/members/${encodeURIComponent(id)}`, { token: f.tokens.manager, body: method === 'PATCH' ? { name: '甲' } : undefined });
         expect(r.status, `${method} ${id}`).toBe(404);
       }
     }
-    const missingHousehold = await api.call('POST', '/api/members', { token, body: { ...valid, householdId: 999999 } });
+    const missingHousehold = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, householdId: 999999 } });
     expect(missingHousehold.status).toBe(400);
     expect(missingHousehold.body.errors.householdId).toBeDefined();
-    const missingOwner = await api.call('POST', '/api/members', { token, body: { ...valid, ownerId: 999999 } });
+    const missingOwner = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, ownerId: 999999 } });
     expect(missingOwner.body.errors.ownerId).toBeDefined();
-    const missingHobby = await api.call('POST', '/api/members', { token, body: { ...valid, hobbyIds: [999] } });
+    const missingHobby = await f.call('POST', '/api/members', { token: f.tokens.manager, body: { ...valid, hobbyIds: [999] } });
     expect(missingHobby.status).toBe(400);
     expect(missingHobby.body.errors.hobbyIds).toBeDefined();
-    expect((await api.call('GET', '/api/nothing-here', { token })).status).toBe(404);
-    expect((await api.call('GET', '/api/projects/abc', { token })).status).toBe(404);
+    expect((await f.call('GET', '/api/nothing-here', { token: f.tokens.manager })).status).toBe(404);
+    expect((await f.call('GET', '/api/projects/abc', { token: f.tokens.manager })).status).toBe(404);
   });
 
   it('random junk bodies never cause a 5xx', async () => {
@@ -130,8 +119,8 @@ describe('queries and ids', () => {
     for (let i = 0; i < 60; i++) {
       const body = { ...valid, ...(junk(0) as object) };
       const key = Object.keys(valid)[i % Object.keys(valid).length];
-      const r = await api.call(i % 2 ? 'POST' : 'PATCH', i % 2 ? '/api/members' : `/api/members/${(await t.db.member.findFirstOrThrow()).id}`, {
-        token,
+      const r = await f.call(i % 2 ? 'POST' : 'PATCH', i % 2 ? '/api/members' : `/api/members/${(await f.db.member.findFirstOrThrow()).id}`, {
+        token: f.tokens.manager,
         body: { ...body, [key]: junk(1) },
       });
       expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);

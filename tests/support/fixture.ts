@@ -5,6 +5,9 @@
 // a fresh database cloned from the migrated template, the demo staff accounts and `members` seeded
 // members, the real API on a free port, and signed-in users of any role (`await f.token('officer')`),
 // plus upload and download helpers. Set-up runs in the file's beforeAll, clean-up in its afterAll.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { seedClub, type SeedOptions } from '../../prisma/seed/seed-club.ts';
 import type { AppConfig } from '../../server/src/config/app-config.ts';
@@ -61,16 +64,20 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
     return v;
   };
 
+  let dataDir: string | undefined;
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedClub(t.db, { members: options.members ?? 60, demoAccounts: true, ...options.seed });
-    api = await startApi(t.db, options.config);
+    // Uploaded files of this file's API go to a folder of its own, removed afterwards.
+    if (!options.config?.dataDir) dataDir = mkdtempSync(join(tmpdir(), 'club-test-'));
+    api = await startApi(t.db, { ...(dataDir ? { dataDir } : {}), ...options.config });
     for (const u of options.users ?? []) tokens[u] = await fixture.token(u);
   });
   afterAll(async () => {
     await api?.close();
     await t?.drop();
-  });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 
   const fixture: ApiFixture = {
     get t() {
@@ -96,7 +103,7 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
     async upload(path, opts) {
       const form = new FormData();
       for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
-      if (opts.file) form.append(opts.fileField ?? 'file', new Blob([opts.file.data as BlobPart], { type: opts.file.type }), opts.file.name);
+      if (opts.file) form.append(opts.fileField ?? 'file', new Blob([opts.file.data as Uint8Array<ArrayBuffer>], { type: opts.file.type }), opts.file.name);
       const res = await fetch(`${ready(api, 'the API').baseUrl}${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${opts.token}`, 'accept-language': opts.lang ?? 'zh-CN' },

@@ -1,5 +1,5 @@
 // Households (a unit and its owners, M-1). Private: reached through household_overview.
-const preAggregationsEnabled = COMPILE_CONTEXT.pre_aggregations !== false;
+import { rollups } from '../shared/rollups';
 
 cube(`households`, {
   sql_table: `public.households`,
@@ -31,17 +31,10 @@ cube(`households`, {
     },
   },
 
-  ...(preAggregationsEnabled
-    ? {
-        pre_aggregations: {
-          by_project: {
-            type: `rollup`,
-            external: false,
-            measures: [CUBE.count],
-            dimensions: [projects.region_code, projects.name, projects.code],
-            refresh_key: { every: `1 hour` },
-          },
-        },
-      }
-    : {}),
+  ...rollups({
+    by_project: {
+      measures: [CUBE.count],
+      dimensions: [projects.region_code, projects.name, projects.code],
+    },
+  }),
 });

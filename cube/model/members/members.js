@@ -1,7 +1,7 @@
 // One row per club member (M-4). Private: the admin queries the member_profile view.
 // The table carries the member's region and project (denormalised from the household), so
 // the region filter that cube.js adds never needs a join.
-const preAggregationsEnabled = COMPILE_CONTEXT.pre_aggregations !== false;
+import { rollups } from '../shared/rollups';
 
 cube(`members`, {
   sql_table: `public.members`,
@@ -74,33 +74,20 @@ cube(`members`, {
   // Every dashboard chart on member_profile is answered by one of these small rollups. Each
   // keeps region_code, so one build serves every region: cube.js only adds a region filter.
   // Ages move with the calendar, so the hourly rebuild also keeps age_band current.
-  ...(preAggregationsEnabled
-    ? {
-        pre_aggregations: {
-          by_project: {
-            type: `rollup`,
-            external: false,
-            measures: [CUBE.count],
-            dimensions: [CUBE.region_code, CUBE.status, projects.name, projects.code],
-            refresh_key: { every: `1 hour` },
-          },
-          by_profile: {
-            type: `rollup`,
-            external: false,
-            measures: [CUBE.count],
-            dimensions: [CUBE.region_code, CUBE.status, CUBE.sex, CUBE.age_band],
-            refresh_key: { every: `1 hour` },
-          },
-          joined_by_quarter: {
-            type: `rollup`,
-            external: false,
-            measures: [CUBE.count],
-            dimensions: [CUBE.region_code, CUBE.status],
-            time_dimension: CUBE.joined_on,
-            granularity: `quarter`,
-            refresh_key: { every: `1 hour` },
-          },
-        },
-      }
-    : {}),
+  ...rollups({
+    by_project: {
+      measures: [CUBE.count],
+      dimensions: [CUBE.region_code, CUBE.status, projects.name, projects.code],
+    },
+    by_profile: {
+      measures: [CUBE.count],
+      dimensions: [CUBE.region_code, CUBE.status, CUBE.sex, CUBE.age_band],
+    },
+    joined_by_quarter: {
+      measures: [CUBE.count],
+      dimensions: [CUBE.region_code, CUBE.status],
+      time_dimension: CUBE.joined_on,
+      granularity: `quarter`,
+    },
+  }),
 });
