@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Inject, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
+import { IdParam } from '../crud/crud-http.js';
 import { Ctx, RequirePermission, type RequestContext } from './current-user.js';
 
 @ApiTags('staff')
@@ -13,7 +14,7 @@ export class StaffController {
   @HttpCode(200)
   @RequirePermission('staff:unlock')
   @ApiOperation({ summary: "Lift a staff account's sign-in lock (club manager; audited). See docs/operations.md" })
-  unlock(@Param('id', ParseIntPipe) id: number, @Ctx() ctx: RequestContext) {
+  unlock(@IdParam() id: number, @Ctx() ctx: RequestContext) {
     return this.auth.unlock(id, ctx);
   }
 }
