@@ -21,8 +21,8 @@ import type { RequestContext } from '../server/src/auth/current-user.ts';
 import { loadConfig } from '../server/src/config/app-config.ts';
 import { migrate } from '../server/src/database/migrate.ts';
 import { createPrismaClient } from '../server/src/database/prisma.service.ts';
-import { IMPORT_COLUMNS } from '../server/src/privacy/import/columns.ts';
-import { ImportService, type ImportMode } from '../server/src/privacy/import/import.service.ts';
+import { IMPORT_COLUMNS } from '../server/src/members/import/columns.ts';
+import { ImportService, type ImportMode } from '../server/src/members/import/import.service.ts';
 import { openDatabase } from './lib/database.ts';
 import { machineLine } from './lib/machine.ts';
 

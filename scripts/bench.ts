@@ -1,4 +1,4 @@
-// npm run bench -- <start|members|cube|overdue|import|cards|records|all> [options]
+// npm run bench -- <start|members|cube|overdue|import|cards|records|hostile-uploads|all> [options]
 // Benchmarks print their figures; docs/benchmarks.md records them. They never assert.
 // They use their own embedded PostgreSQL (.bench/, port 54339) so they never touch your data.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const benches: Record<string, string> = {
   import: 'scripts/bench-import.ts',
   cards: 'scripts/bench-cards.ts',
   records: 'scripts/bench-records.ts',
+  'hostile-uploads': 'scripts/bench-hostile-uploads.ts',
 };
 const [name = 'all', ...rest] = process.argv.slice(2);
 const names = name === 'all' ? Object.keys(benches) : [name];

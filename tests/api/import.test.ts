@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClub } from '../../prisma/seed/seed-club.ts';
 import { idNumberFor } from '../../prisma/seed/factories.ts';
-import { IMPORT_COLUMNS } from '../../server/src/privacy/import/columns.ts';
+import { IMPORT_COLUMNS } from '../../server/src/members/import/columns.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startApi, type RunningApi } from '../support/api.ts';
 

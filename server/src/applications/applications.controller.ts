@@ -1,14 +1,12 @@
-import { Body, Catch, Controller, Get, HttpException, Inject, Param, Post, Query, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { memoryStorage } from 'multer';
+import type { Response } from 'express';
 import * as z from 'zod';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { t, langFrom } from '../common/i18n.js';
 import { validate } from '../common/validation.js';
 import { listQueryDocs, parseId, sendList } from '../crud/crud-http.js';
-import { MAX_UPLOAD_BYTES } from '../storage/file-storage.js';
+import { checkDocument } from '../storage/document-check.js';
+import { FileUpload } from '../storage/upload.js';
 import {
   ApplicationReceiveInput,
   CardReadyInput,
@@ -22,21 +20,6 @@ import {
 import { ApplicationsService, applicationListSpec } from './applications.service.js';
 
 const schema = (s: z.ZodType) => ({ schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object });
-
-/** Multer's "file too large" in the caller's language, like every other error. */
-@Catch(HttpException)
-class UploadErrorFilter implements ExceptionFilter {
-  catch(err: HttpException, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    const lang = langFrom(req.headers['accept-language']);
-    if (err.getStatus() === 413) {
-      res.status(413).json({ statusCode: 413, message: t(lang, 'applications.fileTooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 }), errors: { file: t(lang, 'applications.fileTooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 }) } });
-      return;
-    }
-    res.status(err.getStatus()).json({ statusCode: err.getStatus(), message: t(lang, 'errors.badQuery') });
-  }
-}
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -134,16 +117,19 @@ export class ApplicationsController {
 
   @Post(':id/documents')
   @RequirePermission('applications:manage')
-  @UseFilters(UploadErrorFilter)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }))
+  // Size per kind, 413 through the shared error filter; the content is checked before it is stored.
+  @UseInterceptors(FileUpload('applicationDocument'))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload a scan or the photo (multipart: kind, file; JPG/PNG/PDF, at most 10 MB)' })
   async upload(@Param('id') id: string, @Body() body: unknown, @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined, @Ctx() ctx: RequestContext) {
     const { kind } = validate(DocumentKindInput, body ?? {}, ctx.lang);
+    if (file?.buffer?.length) checkDocument(file.buffer);
     return this.apps.addDocument(parseId(id), kind, file, ctx);
   }
 
   @Get(':id/documents/:docId')
+  // Personal data opened from a browser: always a download, never rendered or sniffed as a page.
+  @Header('X-Content-Type-Options', 'nosniff')
   @RequirePermission('applications:list')
   @ApiOperation({ summary: 'Download a document (personal data: roles that see masked data get 403; audited)' })
   async download(@Param('id') id: string, @Param('docId') docId: string, @Ctx() ctx: RequestContext) {
@@ -151,7 +137,7 @@ export class ApplicationsController {
     return new StreamableFile(doc.stream, {
       type: doc.mimeType,
       length: doc.sizeBytes,
-      disposition: `inline; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+      disposition: `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
     });
   }
 }

@@ -80,6 +80,10 @@ export function renderError(err: unknown, req: Request & { requestId?: string },
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e?.type === 'string') {
     return { statusCode: e.status, message: t(lang, 'errors.badQuery') };
   }
+  // Uploads: storage/upload.ts turns multer's errors into AppErrors with the limit of the kind;
+  // a multer error or a 413 from anywhere else still answers in the caller's language.
+  if (e?.name === 'MulterError') return e.code === 'LIMIT_FILE_SIZE' ? { statusCode: 413, message: t(lang, 'errors.payloadTooLarge') } : { statusCode: 400, message: t(lang, 'uploads.malformed') };
+  if (err instanceof HttpException && err.getStatus() === 413) return { statusCode: 413, message: t(lang, 'errors.payloadTooLarge') };
   if (err instanceof HttpException) {
     const status = err.getStatus();
     if (status === 404) return { statusCode: 404, message: t(lang, 'errors.routeNotFound') };

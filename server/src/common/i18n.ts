@@ -2,6 +2,7 @@ import type { Lang, MessageParam, MessageParams } from './i18n-types.js';
 import { applicationsMessages } from './messages/applications.js';
 import { authMessages } from './messages/auth.js';
 import { cardsMessages } from './messages/cards.js';
+import { membersMessages } from './messages/members.js';
 import { privacyMessages } from './messages/privacy.js';
 import { recordsMessages } from './messages/records.js';
 
@@ -59,6 +60,7 @@ const messages = {
   ...applicationsMessages,
   ...authMessages,
   ...cardsMessages,
+  ...membersMessages,
   ...recordsMessages,
   ...privacyMessages,
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -6,13 +6,13 @@ import { Ctx, RequirePermission, type RequestContext } from '../auth/current-use
 import { listQueryDocs } from '../crud/crud-http.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from '../members/member.mapper.js';
+import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from './member.mapper.js';
 import { PlaceLabels } from '../reference/place-labels.js';
 import { anyVisible } from '../common/masking.js';
-import { MembersService, memberListSpec } from '../members/members.service.js';
-import { MaskingPolicy } from './masking-policy.js';
+import { MaskingPolicy } from '../privacy/masking-policy.js';
+import { fileDate, sendXlsxHeaders, streamingSheet } from '../privacy/xlsx.js';
 import { LABELS } from './import/columns.js';
-import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
+import { MembersService, memberListSpec } from './members.service.js';
 
 const CHUNK = 2000;
 
@@ -46,25 +46,13 @@ async function* pages<S extends Prisma.MemberSelect>(db: Db, where: Prisma.Membe
 const label = (group: keyof typeof LABELS, v: string | null | undefined) => (v ? ((LABELS[group] as Record<string, string>)[v] ?? v) : '');
 
 /**
- * The public paths of the exports sit under /members, next to the members controller's
- * `GET /members/:id`, which Nest registers first (MembersModule comes before PrivacyModule) and
- * which answers 404 for anything but digits. Express 5 has no regex parameters to keep `:id` to
- * digits, so a GET middleware on exactly these two paths (registered before every route, see
- * PrivacyModule.configure) forwards them to this controller's own prefix.
+ * M-11, M-12: members as Excel (`GET /api/members/export.xlsx`, `GET /api/members/basic-info.xlsx`)
+ * and what the caller's exports look like (`GET /api/member-exports/access`). MembersModule lists
+ * this controller before MembersController, so these fixed paths are routed before `/members/:id`.
  */
-export const EXPORT_ALIASES = { '/api/members/export.xlsx': '/api/member-exports/export.xlsx', '/api/members/basic-info.xlsx': '/api/member-exports/basic-info.xlsx' } as const;
-
-export function forwardExportPaths(req: { url: string; path?: string }, _res: unknown, next: () => void): void {
-  const [path, query] = req.url.split(/\?(.*)/s, 2);
-  const target = EXPORT_ALIASES[path as keyof typeof EXPORT_ALIASES];
-  if (target) req.url = query === undefined ? target : `${target}?${query}`;
-  next();
-}
-
-/** M-11, M-12: members as Excel (`GET /api/members/export.xlsx`, `GET /api/members/basic-info.xlsx`). */
-@ApiTags('privacy')
+@ApiTags('members')
 @ApiBearerAuth()
-@Controller('member-exports')
+@Controller()
 export class MemberExportController {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
@@ -74,7 +62,7 @@ export class MemberExportController {
     @Inject(MembersService) private readonly members: MembersService,
   ) {}
 
-  @Get('access')
+  @Get('member-exports/access')
   @RequirePermission('members:list')
   @ApiOperation({ summary: 'How the caller’s member exports come out: which personal fields unmasked (M-11), and whether the basic-information table is theirs (M-12)' })
   async access(@Ctx() ctx: RequestContext) {
@@ -82,7 +70,7 @@ export class MemberExportController {
     return { unmasked: anyVisible(fields), fields, basicInfo: ctx.user.permissions.includes('members:export') };
   }
 
-  @Get('export.xlsx')
+  @Get('members/export.xlsx')
   @RequirePermission('members:list')
   @ApiOperation({ summary: 'The filtered members list as Excel; masked unless the caller may unmask and export (M-11). Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })
@@ -127,7 +115,7 @@ export class MemberExportController {
     await sheet.done();
   }
 
-  @Get('basic-info.xlsx')
+  @Get('members/basic-info.xlsx')
   @RequirePermission('members:export')
   @ApiOperation({ summary: 'M-12: the member basic-information table for care and announcements (member officer). Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(memberListSpec) })

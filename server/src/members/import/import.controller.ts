@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
@@ -7,14 +6,13 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../../auth/current-user.js';
 import { listQueryDocs, parseId, sendList } from '../../crud/crud-http.js';
 import { PRISMA, type Db } from '../../database/prisma.service.js';
-import { fileDate, sendXlsxHeaders, streamingSheet } from '../xlsx.js';
+import { fileDate, sendXlsxHeaders, streamingSheet } from '../../privacy/xlsx.js';
+import { FileUpload } from '../../storage/upload.js';
 import { IMPORT_COLUMNS, LABELS } from './columns.js';
 import { ImportService, importListSpec } from './import.service.js';
 
-/** 100,000 rows of appendix 1 are about 15 MB as xlsx. */
-const MAX_FILE_BYTES = 80 * 1024 * 1024;
-
-@ApiTags('privacy')
+/** M-4 data in bulk (appendix 1): the template, uploads, jobs and their reports, scoped by region. */
+@ApiTags('members')
 @ApiBearerAuth()
 @Controller('imports')
 export class ImportController {
@@ -58,13 +56,13 @@ export class ImportController {
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'Import jobs (simple-rest), newest first' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(importListSpec) })
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    return sendList(res, await this.imports.list(query));
+  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return sendList(res, await this.imports.list(query, ctx));
   }
 
   @Post()
   @RequirePermission('members:import')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(FileUpload('importXlsx'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, mode: { type: 'string', enum: ['ALL_OR_NOTHING', 'VALID_ONLY'] } } } })
   @ApiOperation({ summary: 'Upload an xlsx (appendix-1 columns); checked at once, imported in the background. Poll GET /api/imports/:id.' })
@@ -75,15 +73,15 @@ export class ImportController {
   @Get(':id')
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'Status, counts, progress (0–100) and one page of the report (_start/_end)' })
-  get(@Param('id') id: string, @Query() query: Record<string, unknown>) {
-    return this.imports.get(parseId(id), query);
+  get(@Param('id') id: string, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.imports.get(parseId(id), query, ctx);
   }
 
   @Get(':id/report.xlsx')
   @RequirePermission('members:import')
-  @ApiOperation({ summary: 'The failed rows with their reasons, as Excel' })
+  @ApiOperation({ summary: 'The failed rows with their reasons, as Excel (the uploader, their region, or the group club; audited)' })
   async report(@Param('id') id: string, @Ctx() ctx: RequestContext, @Res() res: Response) {
-    const { job, report } = await this.imports.fullReport(parseId(id));
+    const { job, report } = await this.imports.fullReport(parseId(id), ctx);
     await this.audit.record(ctx, 'EXPORT', 'import_jobs', job.id, { report: true, rows: report.length });
     sendXlsxHeaders(res, `import-${job.id}-report-${fileDate()}.xlsx`, `会员导入错误报告-${job.id}-${fileDate()}.xlsx`);
     const sheet = streamingSheet(res, '错误报告', [

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import type { RequestContext } from '../../auth/current-user.js';
 import { AppError } from '../../common/app-error.js';
@@ -12,7 +12,7 @@ import { toPinyin } from '../../members/pinyin.js';
 import { clubToday } from '../../calendar/calendar.service.js';
 import { IMPORT_COLUMNS, REQUIRED_HEADERS, type ImportColumn } from './columns.js';
 import { eligibilityRowErrors, parseRow, type Location, type ParsedRow, type RowError } from './row-parser.js';
-import { readSheet, type Cell, type SheetRow } from './xlsx-reader.js';
+import { readSheet, XlsxError, type Cell, type SheetRow } from './xlsx-reader.js';
 import { countSheetRows, xlsxEntries } from './xlsx-peek.js';
 
 const EMPTY: Cell = { text: '' };
@@ -23,6 +23,22 @@ export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
 const CHUNK = 1000;
 /** The stored report keeps this many errors; the counts stay exact. */
 const REPORT_MAX = 50_000;
+/** Statuses of a job whose work is under way (in some process). */
+const RUNNING = ['VALIDATING', 'VALIDATED', 'IMPORTING'] as const;
+/**
+ * A running job's process writes `heartbeatAt` after every batch and every HEARTBEAT_MS; a job
+ * whose heartbeat is older than STALE_BEATS of them has lost its process (a crash, a kill, a
+ * stop that could not finish) and is marked FAILED, at start-up and every HEARTBEAT_MS after.
+ * CLUB_IMPORT_HEARTBEAT_MS shortens it for the crash test.
+ */
+const HEARTBEAT_MS = Number(process.env.CLUB_IMPORT_HEARTBEAT_MS) || 10_000;
+const STALE_BEATS = 3;
+
+/** The job's work was stopped (the API is shutting down). */
+class Interrupted extends Error {}
+
+/** Test hook: an environment variable that pauses a VALID_ONLY import after its first committed batch. */
+const PAUSE_AFTER_FIRST_BATCH_MS = Number(process.env.CLUB_IMPORT_TEST_PAUSE_MS) || 0;
 
 export const importListSpec: ListSpec = {
   fields: {
@@ -63,17 +79,62 @@ interface Prepared {
  * Progress (rows checked, created, skipped, failed) is written to the job after every batch.
  */
 @Injectable()
-export class ImportService implements OnApplicationShutdown {
+export class ImportService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Import');
   private readonly running = new Map<number, Promise<void>>();
+  private readonly stops = new Map<number, AbortController>();
+  /** This process, on the jobs it runs. */
+  readonly workerId = randomUUID();
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Jobs left running by a process that is gone are marked FAILED, with what they committed
+   * (VALID_ONLY commits batch by batch, each batch audited; ALL_OR_NOTHING rolled back).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failOrphans();
+    this.timer = setInterval(() => {
+      void this.beat().catch((e: unknown) => this.logger.warn(`import heartbeat: ${String(e)}`));
+    }, HEARTBEAT_MS);
+    this.timer.unref();
+  }
+
+  /** A stop: running jobs end at their next batch (marked FAILED, their committed part kept). */
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    for (const stop of this.stops.values()) stop.abort();
     await Promise.allSettled(this.running.values());
+  }
+
+  private async beat(): Promise<void> {
+    const ids = [...this.running.keys()];
+    if (ids.length) await this.db.importJob.updateMany({ where: { id: { in: ids }, status: { in: [...RUNNING] } }, data: { heartbeatAt: new Date() } });
+    await this.failOrphans();
+  }
+
+  /** Marks FAILED the running jobs whose process stopped beating; returns how many. */
+  async failOrphans(): Promise<number> {
+    const stale = new Date(Date.now() - STALE_BEATS * HEARTBEAT_MS);
+    const orphans = await this.db.importJob.findMany({
+      where: { status: { in: [...RUNNING] }, id: { notIn: [...this.running.keys()] }, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: stale } }] },
+      select: { id: true, lang: true, createdRows: true, committedThroughRow: true, mode: true },
+    });
+    for (const job of orphans) {
+      const lang = job.lang === 'en' ? 'en' : 'zh';
+      const error = t(lang, job.mode === 'VALID_ONLY' ? 'members.import.interrupted' : 'members.import.interruptedAtomic', { created: job.createdRows, row: job.committedThroughRow });
+      // Only if still stale: another process may have taken it up meanwhile (it never does today).
+      await this.db.importJob.updateMany({
+        where: { id: job.id, status: { in: [...RUNNING] }, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: stale } }] },
+        data: { status: 'FAILED', error: error.slice(0, 1000), finishedAt: new Date() },
+      });
+      this.logger.warn(`import ${job.id} was interrupted (its process is gone); marked FAILED with ${job.createdRows} rows committed`);
+    }
+    return orphans.length;
   }
 
   /** Resolves when the job's background work is over (tests and the benchmark wait on it). */
@@ -86,46 +147,55 @@ export class ImportService implements OnApplicationShutdown {
     const mode: ImportMode = modeRaw;
     if (!file?.buffer?.length) throw AppError.field('file', 'privacy.fileMissing');
     const buf = file.buffer;
-    const entries = xlsxEntries(buf);
-    if (!entries) throw AppError.field('file', 'privacy.notXlsx');
-    const headers = await this.readHeaders(buf);
+    const { headers, rows } = await inspectUpload(buf);
     if (!headers) throw AppError.field('file', 'privacy.noSheet');
     const missing = REQUIRED_HEADERS.filter((h) => !headers.includes(h));
     if (missing.length) throw AppError.field('file', 'privacy.missingHeaders', { columns: missing.join('、') });
-    const rows = await countSheetRows(buf, entries);
     if (rows !== null && rows <= 1) throw AppError.field('file', 'privacy.emptyFile');
 
     // Multer reads multipart file names as latin1; browsers send UTF-8.
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200);
     const job = await this.db.$transaction(async (tx) => {
       const job = await tx.importJob.create({
-        data: { fileName, fileSha256: createHash('sha256').update(buf).digest('hex'), mode, totalRows: rows === null ? 0 : rows - 1, createdById: ctx.user.id },
+        data: {
+          fileName,
+          fileSha256: createHash('sha256').update(buf).digest('hex'),
+          mode,
+          totalRows: rows === null ? 0 : rows - 1,
+          createdById: ctx.user.id,
+          // The uploader's region: who else may see the job and its report (ID numbers in it).
+          regionCode: ctx.user.regionCode,
+          lang: ctx.lang,
+          workerId: this.workerId,
+          heartbeatAt: new Date(),
+        },
       });
       await this.audit.record(ctx, 'CREATE', 'import_jobs', job.id, { fileName, mode, rows: job.totalRows }, tx);
       return job;
     });
-    const work = this.run(job.id, buf, mode, ctx)
+    const stop = new AbortController();
+    const work = this.run(job.id, buf, mode, ctx, stop.signal)
       .catch(async (e: unknown) => {
-        this.logger.error(`import ${job.id} failed: ${(e as Error)?.stack ?? String(e)}`);
-        const message = t(ctx.lang, 'privacy.import.failed', { message: String((e as Error)?.message ?? e).slice(0, 500) });
+        let message: string;
+        if (e instanceof Interrupted) {
+          const done = await this.db.importJob.findUnique({ where: { id: job.id }, select: { createdRows: true, committedThroughRow: true } });
+          message = t(ctx.lang, mode === 'VALID_ONLY' ? 'members.import.interrupted' : 'members.import.interruptedAtomic', { created: done?.createdRows ?? 0, row: done?.committedThroughRow ?? 0 });
+          this.logger.warn(`import ${job.id} stopped with the API: ${message}`);
+        } else if (e instanceof XlsxError) {
+          message = t(ctx.lang, 'privacy.import.failed', { message: t(ctx.lang, e.key, e.params) });
+        } else {
+          this.logger.error(`import ${job.id} failed: ${(e as Error)?.stack ?? String(e)}`);
+          message = t(ctx.lang, 'privacy.import.failed', { message: String((e as Error)?.message ?? e).slice(0, 500) });
+        }
         await this.db.importJob.update({ where: { id: job.id }, data: { status: 'FAILED', error: message.slice(0, 1000), finishedAt: new Date() } }).catch(() => undefined);
       })
-      .finally(() => this.running.delete(job.id));
+      .finally(() => {
+        this.running.delete(job.id);
+        this.stops.delete(job.id);
+      });
     this.running.set(job.id, work);
+    this.stops.set(job.id, stop);
     return this.toResponse(job, [], 0);
-  }
-
-  private async readHeaders(buf: Buffer): Promise<string[] | null> {
-    try {
-      for await (const rows of readSheet(buf)) {
-        const first = rows.find((r) => r.cells.some((c) => c?.text.trim()));
-        if (first) return [...first.cells].map((c) => (c?.text ?? '').replace(/\s+/g, '')).filter(Boolean);
-      }
-      return null;
-    } catch {
-      // Not a zip, no workbook part, or a part that does not inflate: not an xlsx we can read.
-      throw AppError.field('file', 'privacy.notXlsx');
-    }
   }
 
   /**
@@ -134,7 +204,7 @@ export class ImportService implements OnApplicationShutdown {
    * ALL_OR_NOTHING runs the whole pass in one transaction and rolls it back if any row failed,
    * so either every row is in or none is.
    */
-  private async run(jobId: number, buf: Buffer, mode: ImportMode, ctx: RequestContext): Promise<void> {
+  private async run(jobId: number, buf: Buffer, mode: ImportMode, ctx: RequestContext, stop: AbortSignal): Promise<void> {
     const lang = ctx.lang;
     const hobbies = new Map<string, number>();
     for (const h of await this.db.hobby.findMany()) {
@@ -161,7 +231,8 @@ export class ImportService implements OnApplicationShutdown {
       for (const e of errs) if (report.length < REPORT_MAX) report.push(e);
     };
 
-    const insertChunk = async (tx: Prisma.TransactionClient, part: Prepared[]) => {
+    let batchNo = 0;
+    const insertChunk = async (tx: Prisma.TransactionClient, part: Prepared[], lastRow: number) => {
       const rows = await insertMembers(tx, part.map((p) => p.data));
       const byKey = new Map(part.map((p) => [`${p.data.householdId}|${p.data.idNumber}`, p]));
       const links = rows.flatMap((m) => (byKey.get(`${m.householdId}|${m.idNumber}`)?.hobbyIds ?? []).map((hobbyId) => [m.id, hobbyId] as const));
@@ -170,12 +241,20 @@ export class ImportService implements OnApplicationShutdown {
       if (links.length) {
         await tx.$executeRaw`INSERT INTO member_hobbies ("memberId", "hobbyId") SELECT * FROM unnest(${links.map((l) => l[0])}::int[], ${links.map((l) => l[1])}::int[]) ON CONFLICT DO NOTHING`;
       }
+      if (!atomic) {
+        // VALID_ONLY: this batch is committed with its count on the job and its own audit entry,
+        // so a crash later leaves a job that says exactly what is in (committedThroughRow).
+        batchNo += 1;
+        await tx.importJob.update({ where: { id: jobId }, data: { createdRows: { increment: rows.length }, committedThroughRow: lastRow, heartbeatAt: new Date() } });
+        await this.audit.record(ctx, 'CREATE', 'members', null, { importJobId: jobId, mode, batch: batchNo, created: rows.length, throughRow: lastRow, memberIds: rows.map((r) => r.id) }, tx);
+      }
       c.created += rows.length;
       // Someone added the same person meanwhile: counted as skipped, like any duplicate.
       c.skipped += part.length - rows.length;
     };
 
-    const validateBatch = async (): Promise<Prepared[]> => {
+    const validateBatch = async (): Promise<{ prepared: Prepared[]; lastRow: number }> => {
+      const lastRow = pending.at(-1)?.number ?? 0;
       const parsed: ParsedRow[] = [];
       const failed: { location: Location; errors: RowError[] }[] = [];
       for (const r of pending) {
@@ -255,22 +334,26 @@ export class ImportService implements OnApplicationShutdown {
           },
         });
       }
-      return prepared;
+      return { prepared, lastRow };
     };
 
+    // createdRows is written by each committed batch (VALID_ONLY), never from here.
     const progress = () =>
       this.db.importJob.update({
         where: { id: jobId },
-        data: { processedRows: c.total, validRows: c.valid, invalidRows: c.invalid, skippedRows: c.skipped, ...(atomic ? {} : { createdRows: c.created }) },
+        data: { processedRows: c.total, validRows: c.valid, invalidRows: c.invalid, skippedRows: c.skipped, heartbeatAt: new Date() },
       });
 
     const flush = async (tx: Prisma.TransactionClient | null) => {
-      const prepared = await validateBatch();
+      if (stop.aborted) throw new Interrupted();
+      const { prepared, lastRow } = await validateBatch();
       await inflight;
       if (insertError) throw insertError;
+      if (stop.aborted) throw new Interrupted();
+      if (PAUSE_AFTER_FIRST_BATCH_MS && !atomic && batchNo === 1) await new Promise((r) => setTimeout(r, PAUSE_AFTER_FIRST_BATCH_MS));
       // All or nothing: once a row has failed nothing will be kept, so stop inserting.
       if (prepared.length && !(atomic && c.invalid > 0)) {
-        inflight = (tx ? insertChunk(tx, prepared) : this.db.$transaction((own) => insertChunk(own, prepared))).catch((e: unknown) => {
+        inflight = (tx ? insertChunk(tx, prepared, lastRow) : this.db.$transaction((own) => insertChunk(own, prepared, lastRow))).catch((e: unknown) => {
           insertError = e;
         });
       }
@@ -318,8 +401,8 @@ export class ImportService implements OnApplicationShutdown {
           c.created = 0;
         });
     } else {
+      // Every committed batch has its own audit entry (insertChunk).
       await pass(null);
-      if (c.created) await this.audit.record(ctx, 'CREATE', 'members', null, { importJobId: jobId, created: c.created, skipped: c.skipped, mode });
     }
 
     report.sort((a, b) => a.row - b.row);
@@ -378,9 +461,17 @@ export class ImportService implements OnApplicationShutdown {
     return new Set(rows.map((r) => `${r.householdId}|${r.idNumber}`));
   }
 
-  async list(query: Record<string, unknown>) {
+  /**
+   * Seed 001 and M-11: a regional officer sees the jobs of their own region (and their own); the
+   * group club sees every job. A job's report holds owners' ID numbers, so the same rule guards it.
+   */
+  private scope(ctx: RequestContext): Prisma.ImportJobWhereInput {
+    return ctx.user.regionCode ? { OR: [{ regionCode: ctx.user.regionCode }, { createdById: ctx.user.id }] } : {};
+  }
+
+  async list(query: Record<string, unknown>, ctx: RequestContext) {
     const q = parseListQuery(importListSpec, query);
-    const where = q.where as Prisma.ImportJobWhereInput;
+    const where: Prisma.ImportJobWhereInput = { AND: [q.where as Prisma.ImportJobWhereInput, this.scope(ctx)] };
     const [total, rows] = await Promise.all([
       this.db.importJob.count({ where }),
       this.db.importJob.findMany({ where, orderBy: q.orderBy as Prisma.ImportJobOrderByWithRelationInput[], skip: q.skip, take: q.take, omit: { report: true } }),
@@ -389,8 +480,8 @@ export class ImportService implements OnApplicationShutdown {
   }
 
   /** The job with one page of its report (report rows are 1-based `_start`/`_end` like lists). */
-  async get(id: number, query: Record<string, unknown>) {
-    const job = await this.db.importJob.findUnique({ where: { id }, omit: { report: true } });
+  async get(id: number, query: Record<string, unknown>, ctx: RequestContext) {
+    const job = await this.db.importJob.findFirst({ where: { id, ...this.scope(ctx) }, omit: { report: true } });
     if (!job) throw AppError.notFound();
     const start = Math.max(0, Number.parseInt(String(query._start ?? '0'), 10) || 0);
     const end = Math.min(start + 1000, Math.max(start, Number.parseInt(String(query._end ?? String(start + 100)), 10) || start + 100));
@@ -401,8 +492,8 @@ export class ImportService implements OnApplicationShutdown {
     return this.toResponse({ ...job, report: [] }, page?.page ?? [], page?.n ?? 0);
   }
 
-  async fullReport(id: number): Promise<{ job: ImportJob; report: RowError[] }> {
-    const job = await this.db.importJob.findUnique({ where: { id } });
+  async fullReport(id: number, ctx: RequestContext): Promise<{ job: ImportJob; report: RowError[] }> {
+    const job = await this.db.importJob.findFirst({ where: { id, ...this.scope(ctx) } });
     if (!job) throw AppError.notFound();
     return { job, report: job.report as unknown as RowError[] };
   }
@@ -424,14 +515,43 @@ export class ImportService implements OnApplicationShutdown {
       invalidRows: job.invalidRows,
       createdRows: job.createdRows,
       skippedRows: job.skippedRows,
+      /** VALID_ONLY: the sheet row up to which every valid row is committed (and audited). */
+      committedThroughRow: job.committedThroughRow,
       /** 0–100: rows read and checked (and, for VALID_ONLY, inserted) of the sheet's rows. */
       progress: Math.round(Math.min(1, progress) * 100),
       error: job.error,
       createdById: job.createdById,
+      regionCode: job.regionCode,
       createdAt: job.createdAt.toISOString(),
       finishedAt: job.finishedAt?.toISOString() ?? null,
       ...(report ? { report, reportTotal } : {}),
     };
+  }
+}
+
+/**
+ * What POST /api/imports checks before it answers: a workbook, its header row, its row count.
+ * Under the reader's limits (XLSX_LIMITS); a hostile or broken file is a 400 in the caller's
+ * language, never a 500.
+ */
+export async function inspectUpload(buf: Buffer): Promise<{ headers: string[] | null; rows: number | null }> {
+  try {
+    const entries = xlsxEntries(buf);
+    if (!entries) throw AppError.field('file', 'privacy.notXlsx');
+    let headers: string[] | null = null;
+    for await (const rows of readSheet(buf)) {
+      const first = rows.find((r) => r.cells.some((c) => c?.text.trim()));
+      if (first) {
+        headers = [...first.cells].map((c) => (c?.text ?? '').replace(/\s+/g, '')).filter(Boolean);
+        break;
+      }
+    }
+    return { headers, rows: await countSheetRows(buf, entries) };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if (e instanceof XlsxError) throw AppError.field('file', e.key, e.params);
+    new Logger('Import').warn(`unreadable upload: ${(e as Error)?.stack ?? String(e)}`);
+    throw AppError.field('file', 'members.import.badZip');
   }
 }
 
