@@ -1,11 +1,81 @@
 /**
- * What crosses the wire, from the server's own code: mapper return types and Prisma's enums.
- * `import type` only, so no server code reaches the admin's bundle.
+ * What crosses the wire, taken from the server's own code — its mappers' and services' return
+ * types, its zod inputs and Prisma's enums — so a changed response shape fails the admin's
+ * typecheck instead of drifting. `import type` only: no server code reaches the bundle.
+ * (The admin's tsconfig sets experimentalDecorators so the NestJS services type-check here.)
  */
 import type { toMemberDetail, toMemberListItem } from '../../../server/src/members/member.mapper';
+import type { MemberCreateInput } from '../../../server/src/members/member.schema';
+import type { toApplicationListItem } from '../../../server/src/applications/application.mapper';
 import type { ApplicationsService } from '../../../server/src/applications/applications.service';
+import type { PickupBatchesService } from '../../../server/src/applications/pickup-batches.service';
+import type { toCard, toException, toIssueRecordLine, toRange, toReissueRequest } from '../../../server/src/cards/card.mapper';
+import type { FeesService } from '../../../server/src/cards/fees.service';
+import type { FeeStatementsService } from '../../../server/src/cards/fee-statements.service';
+import type { toCalendarDay } from '../../../server/src/calendar/calendar-days.service';
+import type { ClubSettings as ServerClubSettings } from '../../../server/src/settings/settings.service';
+import type { ChangeRequestsService } from '../../../server/src/records/change-requests.service';
+import type { MemberHistoryService } from '../../../server/src/records/member-history.service';
+import type { DataUseService } from '../../../server/src/privacy/data-use.service';
+import type { CurrentUser as ServerCurrentUser } from '../../../server/src/auth/current-user';
 
-export type MemberListItem = ReturnType<typeof toMemberListItem>;
-export type MemberRecord = ReturnType<typeof toMemberDetail>;
-export type ApplicationDetail = Awaited<ReturnType<ApplicationsService['get']>>;
-export type { Sex, Title, Relation, ApprovalStatus } from '../../../server/src/generated/prisma/enums';
+export type {
+  ApplicationStatus,
+  ApprovalStatus,
+  CardStatus,
+  ChangeChannel,
+  ChangeRequestStatus,
+  CollectionPoint,
+  DocumentKind,
+  EmploymentStatus,
+  JoinReason,
+  Relation,
+  ReissueReason,
+  Role,
+  Sex,
+  Title,
+} from '../../../server/src/generated/prisma/enums';
+
+/** A value as JSON carries it: dates become ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Wire<T[K]> }
+      : T;
+
+type Answer<F extends (...args: never[]) => unknown> = Wire<Awaited<ReturnType<F>>>;
+type Row<F extends (...args: never[]) => unknown> = Answer<F> extends { data: (infer R)[] } ? R : never;
+
+export type CurrentUser = Wire<ServerCurrentUser>;
+
+export type MemberListItem = Wire<ReturnType<typeof toMemberListItem>>;
+export type MemberRecord = Wire<ReturnType<typeof toMemberDetail>>;
+/** The M-4 form as the API reads it. */
+export type MemberForm = Wire<MemberCreateInput>;
+/** A family member as sent (the form) and as stored (the record, with its id). */
+export type FamilyMemberInput = NonNullable<MemberForm['familyMembers']>[number];
+export type FamilyMember = MemberRecord['familyMembers'][number];
+
+export type ApplicationListItem = Wire<ReturnType<typeof toApplicationListItem>>;
+export type ApplicationDetail = Answer<ApplicationsService['get']>;
+export type ApplicationTasks = Answer<ApplicationsService['tasks']>;
+export type PickupBatchItem = Row<PickupBatchesService['list']>;
+export type PickupBatchDetail = Answer<PickupBatchesService['get']>;
+
+export type CardRecord = Wire<ReturnType<typeof toCard>>;
+export type CardRange = Wire<ReturnType<typeof toRange>>;
+export type ReissueRequest = Wire<ReturnType<typeof toReissueRequest>>;
+export type CardLimitException = Wire<ReturnType<typeof toException>>;
+export type IssueRecordLine = Wire<ReturnType<typeof toIssueRecordLine>>;
+export type FeeEntry = Answer<FeesService['get']>;
+export type FeeStatement = Answer<FeeStatementsService['getStatement']>;
+export type ProjectFigures = FeeStatement['byProject'][number];
+
+export type CalendarDay = Wire<ReturnType<typeof toCalendarDay>>;
+export type ClubSettings = Wire<ServerClubSettings>;
+export type ChangeRequest = Answer<ChangeRequestsService['get']>;
+export type HistoryEntry = Row<MemberHistoryService['list']>;
+
+export type DataUseRequest = Answer<DataUseService['get']>;

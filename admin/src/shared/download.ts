@@ -1,4 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNotification, useTranslate, type HttpError } from '@refinedev/core';
 import { httpClient } from '../providers/http-client';
 import { API_URL } from '../providers/data-provider';
@@ -58,4 +59,20 @@ export function useDownload() {
     }
   };
   return { start, busy: mutation.isPending };
+}
+
+/**
+ * An authenticated file (a photo) as an object URL for an <img>, fetched once per path and
+ * released when the component goes; null while loading, when absent or when it failed.
+ */
+export function useFileUrl(path: string | null): { url: string | null; failed: boolean; loading: boolean } {
+  const query = useQuery({ queryKey: ['file', path], queryFn: () => fetchFile(path!).then((f) => f.blob), enabled: Boolean(path), staleTime: Infinity, retry: false });
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!query.data) return setUrl(null);
+    const next = URL.createObjectURL(query.data);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [query.data]);
+  return { url, failed: query.isError, loading: query.isLoading };
 }

@@ -22,7 +22,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FamilyMember, Household, MemberForm, MemberRecord } from './member-types';
+import type { FamilyMember, FamilyMemberInput, Household, MemberForm, MemberRecord } from './member-types';
 import { useEnum } from './member-enums';
 import { useHobbies } from './hobbies';
 import { useLocationSelects } from './location-selects';
@@ -44,8 +44,8 @@ export type MemberFormValues = Partial<MemberForm> & {
 };
 
 /** The API's family-member shape: stored rows come back with ids the write schema refuses. */
-export const familyMemberBody = (f: Partial<FamilyMember>): FamilyMember => ({
-  relation: f.relation as FamilyMember['relation'],
+export const familyMemberBody = (f: Partial<FamilyMember> | Partial<FamilyMemberInput>): FamilyMemberInput => ({
+  relation: f.relation as FamilyMemberInput['relation'],
   name: f.name ?? '',
   birthDate: f.birthDate || null,
   sex: f.sex || null,

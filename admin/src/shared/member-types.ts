@@ -1,122 +1,33 @@
-export type Title = 'MR' | 'MISS' | 'MRS' | 'MS';
-export type Sex = 'MALE' | 'FEMALE';
-export type Relation = 'OWNER' | 'SPOUSE' | 'PARENT' | 'CHILD' | 'GRANDPARENT' | 'GRANDCHILD';
-export type FamilyRelation = 'CHILD' | 'PARENT' | 'GRANDPARENT' | 'GRANDCHILD' | 'SPOUSE';
-export type EmploymentStatus = 'EMPLOYED' | 'RETIRED' | 'JOB_SEEKING' | 'HOMEMAKER' | 'STUDENT' | 'OTHER';
-export type JoinReason = 'REFERRAL' | 'STATUS' | 'MERCHANT_NETWORK' | 'ACTIVITIES';
+/** The member register's shapes, from the server (see api-types.ts); the reference lists' rows from Prisma's models. */
+import type { Prisma } from '../../../server/src/generated/prisma/client';
 
-export interface MemberListItem {
-  id: number;
-  name: string;
-  pinyin: string;
-  title: Title;
-  sex: Sex;
-  birthDate: string;
-  mobile: string;
-  idNumber: string;
-  relation: Relation;
-  status: string;
-  joinedOn: string;
-  regionCode: string;
-  projectId: number;
-  projectName: string;
-  buildingId: number;
-  buildingName: string;
-  unitId: number;
-  unitNumber: string;
-}
+export type {
+  EmploymentStatus,
+  FamilyMember,
+  FamilyMemberInput,
+  JoinReason,
+  MemberForm,
+  MemberListItem,
+  MemberRecord,
+  Relation,
+  Sex,
+  Title,
+} from './api-types';
 
-export interface FamilyMember {
-  relation: FamilyRelation;
-  name: string;
-  birthDate: string | null;
-  sex: Sex | null;
-}
-
+// The reference lists (server/src/reference/reference.registry.ts) send these columns as they are.
+export type Project = Prisma.ProjectGetPayload<{ select: { id: true; code: true; name: true; regionCode: true; city: true } }>;
+export type Building = Prisma.BuildingGetPayload<{ select: { id: true; projectId: true; name: true } }>;
+export type Unit = Prisma.UnitGetPayload<{ select: { id: true; projectId: true; buildingId: true; number: true } }>;
+export type Hobby = Prisma.HobbyGetPayload<{ select: { id: true; code: true; nameZh: true; nameEn: true } }>;
 export interface Owner {
   id: number;
   name: string;
 }
-
-/** The M-4 application form as the API reads and writes it. */
-export interface MemberForm {
-  householdId: number;
-  ownerId: number;
-  relation: Relation;
-  title: Title;
-  name: string;
-  pinyin?: string | null;
-  sex: Sex;
-  birthDate: string;
-  idType: 'ID_CARD' | 'PASSPORT' | 'OTHER';
-  idNumber: string;
-  nationality?: string | null;
-  nativeRegion?: string | null;
-  education?: 'SECONDARY_OR_BELOW' | 'UNIVERSITY' | 'POSTGRADUATE' | null;
-  homeAddress?: string | null;
-  district?: string | null;
-  homePhone?: string | null;
-  mobile: string;
-  fax?: string | null;
-  email?: string | null;
-  employer?: string | null;
-  employerAddress?: string | null;
-  employerPhone?: string | null;
-  employerFax?: string | null;
-  businessType?: string | null;
-  position?: string | null;
-  employmentStatus: EmploymentStatus;
-  maritalStatus: 'SINGLE' | 'MARRIED';
-  weddingAnniversary?: string | null;
-  spouseName?: string | null;
-  spouseBirthDate?: string | null;
-  spouseNationality?: string | null;
-  familyMembers: FamilyMember[];
-  mailingAddress: 'HOME' | 'OFFICE';
-  hobbyIds: number[];
-  hobbyOther?: string | null;
-  joinReasons: JoinReason[];
-  propertyBought?: string | null;
-  carModel?: string | null;
-  carPlate?: string | null;
-  signedOn?: string | null;
-  joinedOn: string;
-  extra?: Record<string, unknown>;
-}
-
-export interface MemberRecord extends MemberListItem, Omit<MemberForm, keyof MemberListItem> {
-  masked: boolean;
-  household: { id: number; unitLabel: string; owners: Owner[] };
-}
-
-export interface Project {
-  id: number;
-  code: string;
-  name: string;
-  regionCode: string;
-  city: string;
-}
-export interface Building {
-  id: number;
-  projectId: number;
-  name: string;
-}
-export interface Unit {
-  id: number;
-  buildingId: number;
-  projectId: number;
-  number: string;
-}
+/** households: the unit as one label, with its owners. */
 export interface Household {
   id: number;
   unitId: number;
   unitLabel: string;
   projectId: number;
   owners: Owner[];
-}
-export interface Hobby {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
 }

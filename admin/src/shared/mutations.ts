@@ -1,4 +1,4 @@
-import { useCustomMutation, useInvalidate, useNotification, useTranslate, type BaseRecord, type HttpError, type OpenNotificationParams } from '@refinedev/core';
+import { useCustomMutation, useInvalidate, useTranslate, type BaseRecord, type HttpError, type OpenNotificationParams } from '@refinedev/core';
 import { useModal } from '@refinedev/antd';
 import { Form, type FormInstance, type FormProps, type ModalProps } from 'antd';
 import { API_URL } from '../providers/data-provider';
@@ -38,10 +38,10 @@ export const errorNotification =
     };
   };
 
-export interface RunOptions {
+export interface RunOptions<R> {
   method?: Method;
-  /** Shown as a success notification. */
-  success?: string;
+  /** Shown as a success notification (may depend on the answer). */
+  success?: string | ((answer: R) => string);
   /** Puts the answer's field errors on this form's fields. */
   form?: FormInstance;
 }
@@ -51,13 +51,15 @@ export function useApiMutation<T extends BaseRecord = BaseRecord>({ invalidates 
   const t = useTranslate();
   const invalidate = useInvalidate();
   const { mutateAsync, mutation } = useCustomMutation<T>();
-  const run = async <R = T>(path: string, values?: unknown, { method = 'post', success, form }: RunOptions = {}): Promise<R | undefined> => {
+  const run = async <R = T>(path: string, values?: unknown, { method = 'post', success, form }: RunOptions<R> = {}): Promise<R | undefined> => {
     try {
       const res = await mutateAsync({
         url: `${API_URL}${path}`,
         method,
         values: (values ?? {}) as never,
-        successNotification: success ? () => ({ type: 'success', key: 'api-success', message: success }) : false,
+        successNotification: success
+          ? (res) => ({ type: 'success', key: 'api-success', message: typeof success === 'function' ? success(res?.data as unknown as R) : success })
+          : false,
         errorNotification: errorNotification(t('errors.actionFailed'), form),
       });
       await Promise.all(invalidates.map((resource) => invalidate({ resource, invalidates: ['list', 'many', 'detail'] })));
@@ -88,17 +90,15 @@ export interface ActionFormOptions<V, T> {
  */
 export function useActionForm<V extends object = Record<string, unknown>, T extends BaseRecord = BaseRecord>(options: ActionFormOptions<V, T>) {
   const [form] = Form.useForm<V>();
-  const { open } = useNotification();
   const { modalProps, show, close } = useModal();
   const { run, busy } = useApiMutation<T>({ invalidates: options.invalidates });
   const onFinish = async (values: V) => {
     const answer = await run<T>(typeof options.path === 'function' ? options.path(values) : options.path, options.body ? options.body(values) : values, {
       method: options.method,
+      success: options.success,
       form,
     });
     if (answer === undefined) return;
-    const success = typeof options.success === 'function' ? options.success(answer) : options.success;
-    if (success) open?.({ type: 'success', key: 'api-success', message: success });
     close();
     options.onDone?.(answer);
   };

@@ -2,7 +2,7 @@ import { useApiMutation } from '../../shared/mutations';
 import type { HttpError } from '@refinedev/core';
 import { useCan } from '@refinedev/core';
 import { Create, List, useForm, useSelect, useTable } from '@refinedev/antd';
-import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTime, type CardRange } from './components/card-parts';
@@ -10,7 +10,6 @@ import { eqFilters } from '../../shared/search-bar';
 
 export const RangeList = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { run } = useApiMutation({ invalidates: ['card-ranges'] });
   const { data: canEdit } = useCan({ resource: 'card-ranges', action: 'edit' });
   const { tableProps, searchFormProps } = useTable<CardRange, HttpError, { q?: string; active?: string }>({
@@ -70,11 +69,7 @@ export const RangeList = () => {
             r.active && canEdit?.can ? (
               <Popconfirm
                 title={t('card-ranges.deactivateConfirm')}
-                onConfirm={async () => {
-                  if (await run(`/card-ranges/${r.id}/deactivate`)) {
-                    message.success(t('card-ranges.deactivated'));
-                  }
-                }}
+                onConfirm={() => run(`/card-ranges/${r.id}/deactivate`, {}, { success: t('card-ranges.deactivated') })}
               >
                 <Button size="small" danger>
                   {t('card-ranges.deactivate')}

@@ -1,16 +1,16 @@
-import { useApiMutation } from '../../shared/mutations';
+import { useApiMutation, errorNotification } from '../../shared/mutations';
 import type { HttpError } from '@refinedev/core';
 import { useCan } from '@refinedev/core';
-import { List, useSelect, useTable } from '@refinedev/antd';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { List, useModalForm, useSelect, useTable } from '@refinedev/antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocationSelects } from '../../shared/location-selects';
 import { eqFilters, formValuesOf } from '../../shared/search-bar';
-import { ApprovalTag, dateTime, type ApprovalStatus, type CardLimitException, type ReissueRequest } from './components/card-parts';
-import { DecisionButtons, type Decision } from '../../shared/approval';
+import { dateTime, type CardLimitException, type ReissueRequest } from './components/card-parts';
+import { ApprovalTag, DecisionButtons, type ApprovalStatus, type Decision } from '../../shared/approval';
 
 const APPROVALS: ApprovalStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
 
@@ -18,7 +18,6 @@ const APPROVALS: ApprovalStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
 
 const ReissueReview = ({ request }: { request: ReissueRequest }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { run, busy } = useApiMutation({ invalidates: ['card-reissue-requests', 'cards'] });
   const [form] = Form.useForm<{ documentsChecked?: boolean; paidOn?: Dayjs; note?: string }>();
   const { data: can } = useCan({ resource: 'card-reissue-requests', action: 'edit' });
@@ -27,12 +26,11 @@ const ReissueReview = ({ request }: { request: ReissueRequest }) => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return false;
     if (mode === 'approve') {
-      const r = await run<ReissueRequest>(`/card-reissue-requests/${request.id}/approve`, { documentsChecked: Boolean(v.documentsChecked), ...(v.paidOn ? { paidOn: v.paidOn.format('YYYY-MM-DD') } : {}) });
-      if (!r) return false;
-      message.success(t('card-reissue-requests.approved', { cardNo: r.newCardNo }));
+      const body = { documentsChecked: Boolean(v.documentsChecked), ...(v.paidOn ? { paidOn: v.paidOn.format('YYYY-MM-DD') } : {}) };
+      const success = (r: ReissueRequest) => t('card-reissue-requests.approved', { cardNo: r.newCardNo });
+      if (!(await run<ReissueRequest>(`/card-reissue-requests/${request.id}/approve`, body, { success, form }))) return false;
     } else {
-      if (!(await run(`/card-reissue-requests/${request.id}/reject`, { note: v.note || null }))) return false;
-      message.success(t('card-reissue-requests.rejected'));
+      if (!(await run(`/card-reissue-requests/${request.id}/reject`, { note: v.note || null }, { success: t('card-reissue-requests.rejected'), form }))) return false;
     }
     return true;
   };
@@ -122,10 +120,13 @@ export const ReissueList = () => {
 
 const RequestException = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['card-limit-exceptions'] });
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ projectId?: number; buildingId?: number; unitId?: number; reason: string }>();
+  const { modalProps, formProps, form, show } = useModalForm<CardLimitException, HttpError, { householdId?: number; projectId?: number; buildingId?: number; unitId?: number; reason: string }>({
+    resource: 'card-limit-exceptions',
+    action: 'create',
+    redirect: false,
+    successNotification: () => ({ type: 'success', message: t('card-limit-exceptions.requested') }),
+    errorNotification: errorNotification(t('errors.actionFailed')),
+  });
   const projectId = Form.useWatch('projectId', form);
   const buildingId = Form.useWatch('buildingId', form);
   const unitId = Form.useWatch('unitId', form);
@@ -142,12 +143,12 @@ const RequestException = () => {
   if (!can?.can) return null;
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="exception-request">
+      <Button type="primary" onClick={() => show()} data-testid="exception-request">
         {t('card-limit-exceptions.request')}
       </Button>
-      <Modal open={open} title={t('card-limit-exceptions.requestTitle')} okButtonProps={{ loading: busy }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal {...modalProps} title={t('card-limit-exceptions.requestTitle')} destroyOnHidden>
         <Form
-          form={form}
+          {...formProps}
           layout="vertical"
           preserve={false}
           onValuesChange={(changed) => {
@@ -159,10 +160,8 @@ const RequestException = () => {
               form.setFields([{ name: 'unitId', errors: [t('card-limit-exceptions.householdRequired')] }]);
               return;
             }
-            if (await run('/card-limit-exceptions', { householdId, reason: v.reason })) {
-              message.success(t('card-limit-exceptions.requested'));
-              setOpen(false);
-            }
+            // The API takes the household; the project, building and unit only find it.
+            await formProps.onFinish?.({ householdId, reason: v.reason });
           }}
         >
           <Form.Item label={t('card-limit-exceptions.householdPick')} required>
@@ -189,7 +188,6 @@ const RequestException = () => {
 
 const DecideException = ({ item }: { item: CardLimitException }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { run, busy } = useApiMutation({ invalidates: ['card-limit-exceptions'] });
   const [note, setNote] = useState('');
   const { data: asManager } = useCan({ resource: 'card-limit-exceptions', action: 'approve-manager' });
@@ -199,8 +197,8 @@ const DecideException = ({ item }: { item: CardLimitException }) => {
   const mine = asManager?.can ? !item.managerDecisionAt : asLeader?.can ? !item.leaderDecisionAt : false;
   if (!mine) return null;
   const decide = async (mode: Decision): Promise<boolean> => {
-    if (!(await run(`/card-limit-exceptions/${item.id}/${mode}`, { note: note || null }))) return false;
-    message.success(mode === 'approve' ? t('card-limit-exceptions.approved') : t('card-limit-exceptions.rejected'));
+    const success = mode === 'approve' ? t('card-limit-exceptions.approved') : t('card-limit-exceptions.rejected');
+    if (!(await run(`/card-limit-exceptions/${item.id}/${mode}`, { note: note || null }, { success }))) return false;
     setNote('');
     return true;
   };

@@ -1,8 +1,8 @@
-import { useApiMutation } from '../../shared/mutations';
+import { errorNotification, useActionForm } from '../../shared/mutations';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useCan, useShow } from '@refinedev/core';
-import { List, useSelect, useTable } from '@refinedev/antd';
-import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { List, useModalForm, useSelect, useTable } from '@refinedev/antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -23,30 +23,17 @@ interface FeeSearch {
 
 const ReverseButton = ({ entry }: { entry: FeeEntry }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['fee-entries'] });
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ reason: string }>();
+  const action = useActionForm<{ reason: string }>({ path: `/fee-entries/${entry.id}/reverse`, invalidates: ['fee-entries'], success: t('fee-entries.reversedDone') });
   const { data: can } = useCan({ resource: 'fee-entries', action: 'create' });
   if (!can?.can || entry.reversesId || entry.reversedById) return null;
   return (
     <>
-      <Button size="small" danger onClick={() => setOpen(true)}>
+      <Button size="small" danger onClick={() => action.show()}>
         {t('fee-entries.reverse')}
       </Button>
-      <Modal open={open} title={`${t('fee-entries.reverseTitle')} · ${entry.receiptNo}`} okButtonProps={{ loading: busy, danger: true }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal {...action.modalProps} okButtonProps={{ ...action.modalProps.okButtonProps, danger: true }} title={`${t('fee-entries.reverseTitle')} · ${entry.receiptNo}`}>
         <Alert type="warning" showIcon message={t('fee-entries.reverseHelp')} style={{ marginBottom: 16 }} />
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          onFinish={async ({ reason }) => {
-            if (await run(`/fee-entries/${entry.id}/reverse`, { reason })) {
-              message.success(t('fee-entries.reversedDone'));
-              setOpen(false);
-            }
-          }}
-        >
+        <Form {...action.formProps}>
           <Form.Item name="reason" label={t('fee-entries.reverseReason')} rules={[{ required: true, whitespace: true, message: t('fee-entries.reverseReasonRequired') }]}>
             <Input maxLength={200} />
           </Form.Item>
@@ -231,26 +218,39 @@ const StatementDetail = ({ s }: { s: FeeStatement }) => {
   );
 };
 
+/** The quarter just ended (or the last one of last year in the first quarter). */
+const lastQuarter = () => {
+  const now = new Date();
+  const quarter = Math.floor(now.getMonth() / 3) || 4;
+  return { year: quarter === 4 && now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear(), quarter };
+};
+
 export const StatementList = () => {
   const { start: download } = useDownload();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['fee-statements'] });
-  const [creating, setCreating] = useState(false);
   const [signing, setSigning] = useState<FeeStatement | null>(null);
-  const [createForm] = Form.useForm<{ year: number; quarter: number }>();
-  const [signForm] = Form.useForm<{ differencesNote?: string }>();
+  const create = useModalForm<FeeStatement, HttpError, { year: number; quarter: number }>({
+    resource: 'fee-statements',
+    action: 'create',
+    redirect: false,
+    successNotification: () => ({ type: 'success', message: t('fee-statements.created') }),
+    errorNotification: errorNotification(t('errors.actionFailed')),
+  });
+  const sign = useActionForm<{ differencesNote?: string }>({
+    path: () => `/fee-statements/${signing?.id}/sign`,
+    body: (v) => ({ differencesNote: v.differencesNote || null }),
+    invalidates: ['fee-statements'],
+    success: t('fee-statements.signed'),
+    onDone: () => setSigning(null),
+  });
   const { data: canCreate } = useCan({ resource: 'fee-statements', action: 'create' });
   const { data: canSign } = useCan({ resource: 'fee-statements', action: 'edit' });
   const { tableProps } = useTable<FeeStatement, HttpError>({ resource: 'fee-statements', syncWithLocation: true, pagination: { pageSize: 20 } });
-  const now = new Date();
-  const lastQuarter = Math.floor(now.getMonth() / 3) || 4;
-  const lastYear = lastQuarter === 4 && now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
   return (
     <List
       headerButtons={() =>
         canCreate?.can ? (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="statement-create">
+          <Button type="primary" onClick={() => create.show()} data-testid="statement-create">
             {t('fee-statements.create')}
           </Button>
         ) : null
@@ -275,7 +275,15 @@ export const StatementList = () => {
                 {t('fee-statements.download')}
               </Button>
               {!s.signedAt && canSign?.can && (
-                <Button size="small" type="primary" onClick={() => setSigning(s)} data-testid="statement-sign">
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    setSigning(s);
+                    sign.show();
+                  }}
+                  data-testid="statement-sign"
+                >
                   {t('fee-statements.sign')}
                 </Button>
               )}
@@ -283,20 +291,9 @@ export const StatementList = () => {
           )}
         />
       </Table>
-      <Modal open={creating} title={t('fee-statements.createTitle')} okButtonProps={{ loading: busy }} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} destroyOnHidden>
+      <Modal {...create.modalProps} title={t('fee-statements.createTitle')} destroyOnHidden>
         <Alert type="info" showIcon message={t('fee-statements.createHelp')} style={{ marginBottom: 16 }} />
-        <Form
-          form={createForm}
-          layout="inline"
-          preserve={false}
-          initialValues={{ year: lastYear, quarter: lastQuarter }}
-          onFinish={async (v) => {
-            if (await run('/fee-statements', v)) {
-              message.success(t('fee-statements.created'));
-              setCreating(false);
-            }
-          }}
-        >
+        <Form {...create.formProps} layout="inline" preserve={false} initialValues={lastQuarter()}>
           <Form.Item name="year" label={t('fee-statements.year')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
@@ -305,7 +302,7 @@ export const StatementList = () => {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={signing !== null} title={t('fee-statements.signTitle')} okButtonProps={{ loading: busy }} onCancel={() => setSigning(null)} onOk={() => signForm.submit()} destroyOnHidden>
+      <Modal {...sign.modalProps} title={t('fee-statements.signTitle')}>
         {signing && (
           <>
             <Descriptions
@@ -323,17 +320,7 @@ export const StatementList = () => {
             <Alert type="info" showIcon message={t('fee-statements.signHelp')} style={{ marginBottom: 16 }} />
           </>
         )}
-        <Form
-          form={signForm}
-          layout="vertical"
-          preserve={false}
-          onFinish={async (v) => {
-            if (signing && (await run(`/fee-statements/${signing.id}/sign`, { differencesNote: v.differencesNote || null }))) {
-              message.success(t('fee-statements.signed'));
-              setSigning(null);
-            }
-          }}
-        >
+        <Form {...sign.formProps}>
           <Form.Item name="differencesNote" label={t('fee-statements.fields.differencesNote')}>
             <Input.TextArea rows={3} maxLength={1000} showCount />
           </Form.Item>

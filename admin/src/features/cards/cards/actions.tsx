@@ -1,50 +1,29 @@
-import { useApiMutation } from '../../../shared/mutations';
-import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { CheckCircleOutlined, IdcardOutlined, SyncOutlined } from '@ant-design/icons';
-import { useCan, useInvalidate } from '@refinedev/core';
+import { useCan } from '@refinedev/core';
 import { useSelect } from '@refinedev/antd';
 import { useTranslation } from 'react-i18next';
-import { type CardRecord } from '../components/card-parts';
+import type { CardRecord } from '../../../shared/api-types';
+import { useActionForm } from '../../../shared/mutations';
 import { CollectorFields } from '../../../shared/collector-fields';
-
-const useRefresh = () => {
-  const invalidate = useInvalidate();
-  return (id?: number) => invalidate({ resource: 'cards', invalidates: ['list', 'detail'], id });
-};
 
 /** IN_PRODUCTION → READY, recording that the owner was phoned (M-9). */
 export const ReadyButton = ({ card, size }: { card: CardRecord; size?: 'small' | 'middle' }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['cards'] });
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [phoned, setPhoned] = useState(true);
+  const action = useActionForm<{ ownerPhoned: boolean }>({ path: `/cards/${card.id}/ready`, invalidates: ['cards', 'applications'], success: t('cards.readyDone') });
   const { data: can } = useCan({ resource: 'cards', action: 'edit' });
   if (card.status !== 'IN_PRODUCTION' || !can?.can) return null;
   return (
     <>
-      <Button size={size} icon={<CheckCircleOutlined />} onClick={() => setOpen(true)} data-testid="card-ready">
+      <Button size={size} icon={<CheckCircleOutlined />} onClick={() => action.show()} data-testid="card-ready">
         {t('cards.markReady')}
       </Button>
-      <Modal
-        open={open}
-        title={`${t('cards.readyTitle')} · ${card.cardNo}`}
-        okButtonProps={{ loading: busy }}
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          if (await run(`/cards/${card.id}/ready`, { ownerPhoned: phoned })) {
-            message.success(t('cards.readyDone'));
-            setOpen(false);
-            await refresh(card.id);
-          }
-        }}
-        destroyOnHidden
-      >
-        <Checkbox checked={phoned} onChange={(e) => setPhoned(e.target.checked)}>
-          {t('cards.ownerPhoned')}
-        </Checkbox>
+      <Modal {...action.modalProps} title={`${t('cards.readyTitle')} · ${card.cardNo}`}>
+        <Form {...action.formProps} initialValues={{ ownerPhoned: true }}>
+          <Form.Item name="ownerPhoned" valuePropName="checked" noStyle>
+            <Checkbox>{t('cards.ownerPhoned')}</Checkbox>
+          </Form.Item>
+        </Form>
       </Modal>
     </>
   );
@@ -60,40 +39,22 @@ interface IssueValues {
 /** READY → ISSUED: the collector signs the appendix-4 record and shows ID (M-9). */
 export const IssueButton = ({ card, size }: { card: CardRecord; size?: 'small' | 'middle' }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['cards'] });
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<IssueValues>();
+  const action = useActionForm<IssueValues>({
+    path: `/cards/${card.id}/issue`,
+    body: (values) => ({ ...values, collectorPhone: values.collectorPhone || null }),
+    invalidates: ['cards', 'applications'],
+    success: t('cards.issued'),
+  });
   const { data: can } = useCan({ resource: 'cards', action: 'edit' });
   if (card.status !== 'READY' || !can?.can) return null;
   return (
     <>
-      <Button type="primary" size={size} icon={<IdcardOutlined />} onClick={() => setOpen(true)} data-testid="card-issue">
+      <Button type="primary" size={size} icon={<IdcardOutlined />} onClick={() => action.show()} data-testid="card-issue">
         {t('cards.issue')}
       </Button>
-      <Modal
-        open={open}
-        title={`${t('cards.issueTitle')} · ${card.cardNo}`}
-        okText={t('cards.issue')}
-        okButtonProps={{ loading: busy }}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
+      <Modal {...action.modalProps} title={`${t('cards.issueTitle')} · ${card.cardNo}`} okText={t('cards.issue')}>
         <Alert type="info" showIcon message={t('cards.issueHelp')} style={{ marginBottom: 16 }} />
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ collectorName: card.memberName, collectorSigned: false, collectorIdChecked: false }}
-          onFinish={async (values) => {
-            if (await run(`/cards/${card.id}/issue`, { ...values, collectorPhone: values.collectorPhone || null })) {
-              message.success(t('cards.issued'));
-              setOpen(false);
-              await refresh(card.id);
-            }
-          }}
-        >
+        <Form {...action.formProps} initialValues={{ collectorName: card.memberName, collectorSigned: false, collectorIdChecked: false }}>
           <CollectorFields />
         </Form>
       </Modal>
@@ -104,35 +65,23 @@ export const IssueButton = ({ card, size }: { card: CardRecord; size?: 'small' |
 /** M-10: a lost or damaged card; the member officer reviews it in the reissue list. */
 export const ReissueButton = ({ card }: { card: CardRecord }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['cards'] });
-  const invalidate = useInvalidate();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ reason: 'LOST' | 'DAMAGED'; note?: string }>();
+  const action = useActionForm<{ reason: 'LOST' | 'DAMAGED'; note?: string }>({
+    path: `/cards/${card.id}/reissue-requests`,
+    body: (values) => ({ reason: values.reason, note: values.note || null }),
+    invalidates: ['cards', 'card-reissue-requests'],
+    success: t('cards.reissueRequested'),
+  });
   const { data: can } = useCan({ resource: 'cards', action: 'edit' });
   if (card.status === 'VOID' || !can?.can) return null;
   return (
     <>
-      <Button icon={<SyncOutlined />} onClick={() => setOpen(true)} data-testid="card-reissue">
+      <Button icon={<SyncOutlined />} onClick={() => action.show()} data-testid="card-reissue">
         {t('cards.reissue')}
       </Button>
-      <Modal open={open} title={`${t('cards.reissueTitle')} · ${card.cardNo}`} okButtonProps={{ loading: busy }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ reason: 'LOST' }}
-          onFinish={async (values) => {
-            if (await run(`/cards/${card.id}/reissue-requests`, { reason: values.reason, note: values.note || null })) {
-              message.success(t('cards.reissueRequested'));
-              setOpen(false);
-              await invalidate({ resource: 'card-reissue-requests', invalidates: ['list'] });
-            }
-          }}
-        >
+      <Modal {...action.modalProps} title={`${t('cards.reissueTitle')} · ${card.cardNo}`}>
+        <Form {...action.formProps} initialValues={{ reason: 'LOST' }}>
           <Form.Item name="reason" label={t('cards.reissueReason')} rules={[{ required: true }]}>
-            <Select
-              options={(['LOST', 'DAMAGED'] as const).map((r) => ({ value: r, label: t(`card-reissue-requests.reasons.${r}`) }))}
-            />
+            <Select options={(['LOST', 'DAMAGED'] as const).map((r) => ({ value: r, label: t(`card-reissue-requests.reasons.${r}`) }))} />
           </Form.Item>
           <Form.Item name="note" label={t('cards.reissueNote')}>
             <Input.TextArea rows={3} maxLength={500} showCount />
@@ -146,11 +95,12 @@ export const ReissueButton = ({ card }: { card: CardRecord }) => {
 /** A card for an existing member (not through an application). */
 export const AllocateButton = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { run, busy } = useApiMutation({ invalidates: ['cards'] });
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ memberId: number }>();
+  const action = useActionForm<{ memberId: number }, CardRecord>({
+    path: ({ memberId }) => `/members/${memberId}/cards`,
+    body: () => ({}),
+    invalidates: ['cards'],
+    success: (card) => t('cards.allocated', { cardNo: card.cardNo }),
+  });
   const { data: can } = useCan({ resource: 'cards', action: 'create' });
   const { selectProps } = useSelect({
     resource: 'members',
@@ -158,28 +108,17 @@ export const AllocateButton = () => {
     optionValue: 'id',
     onSearch: (value) => [{ field: 'q', operator: 'eq', value }],
     pagination: { pageSize: 20, mode: 'server' },
-    queryOptions: { enabled: open },
+    queryOptions: { enabled: Boolean(action.modalProps.open) },
   });
   if (!can?.can) return null;
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="card-allocate">
+      <Button type="primary" onClick={() => action.show()} data-testid="card-allocate">
         {t('cards.allocate')}
       </Button>
-      <Modal open={open} title={t('cards.allocateTitle')} okButtonProps={{ loading: busy }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal {...action.modalProps} title={t('cards.allocateTitle')}>
         <Alert type="info" showIcon message={t('cards.allocateHelp')} style={{ marginBottom: 16 }} />
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={async ({ memberId }) => {
-            const card = await run<CardRecord>(`/members/${memberId}/cards`);
-            if (card) {
-              message.success(t('cards.allocated', { cardNo: card.cardNo }));
-              setOpen(false);
-              await refresh();
-            }
-          }}
-        >
+        <Form {...action.formProps}>
           <Form.Item name="memberId" label={t('cards.memberPick')} rules={[{ required: true, message: t('cards.memberRequired') }]}>
             <Select {...selectProps} showSearch filterOption={false} placeholder={t('cards.memberPickPlaceholder')} />
           </Form.Item>

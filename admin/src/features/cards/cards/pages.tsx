@@ -1,6 +1,3 @@
-import { useEffect, useState } from 'react';
-import { httpClient } from '../../../providers/http-client';
-import { API_URL } from '../../../providers/data-provider';
 import { useCustom, useShow } from '@refinedev/core';
 import { getDefaultSortOrder, List, ListButton, RefreshButton, Show, ShowButton, useSelect, useTable } from '@refinedev/antd';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
@@ -10,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { AllocateButton, CardActions, ReissueButton } from './actions';
 import { SearchButtons, eqFilters, formValuesOf } from '../../../shared/search-bar';
 import { CardStatusTag, dateTime, type CardRecord, type CardStatus } from '../components/card-parts';
+import type { IssueRecordLine } from '../../../shared/api-types';
 import { PrintPage } from '../../../shared/print-page';
+import { useFileUrl } from '../../../shared/download';
 
 const STATUSES: CardStatus[] = ['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID'];
 const FILTER_FIELDS = ['q', 'status', 'projectId'] as const;
@@ -160,25 +159,8 @@ export const CardShow = () => {
  * is fetched with the API client and shown from an object URL (an <img src> would go unsigned).
  */
 const CardPhoto = ({ applicationId, documentId, placeholder }: { applicationId: number | null; documentId: number | null; placeholder: string }) => {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!applicationId || !documentId) return;
-    let url: string | null = null;
-    let live = true;
-    void httpClient
-      .get<Blob>(`${API_URL}/applications/${applicationId}/documents/${documentId}`, { responseType: 'blob' })
-      .then((r) => {
-        if (!live) return;
-        url = URL.createObjectURL(r.data);
-        setSrc(url);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [applicationId, documentId]);
-  return src ? <img src={src} alt="" data-testid="card-photo" style={{ width: '100%', height: '100%', objectFit: 'cover' }} /> : <>{placeholder}</>;
+  const { url } = useFileUrl(applicationId && documentId ? `/applications/${applicationId}/documents/${documentId}` : null);
+  return url ? <img src={url} alt="" data-testid="card-photo" style={{ width: '100%', height: '100%', objectFit: 'cover' }} /> : <>{placeholder}</>;
 };
 
 /** M-7: the card as printed — photo, name and number. */
@@ -215,19 +197,6 @@ export const CardPrint = () => {
     </PrintPage>
   );
 };
-
-interface IssueRecordLine {
-  id: number;
-  cardNo: string;
-  projectName: string;
-  unitLabel: string;
-  holderName: string;
-  holderPhone: string | null;
-  ownerPhonedAt: string | null;
-  issuedOn: string | null;
-  collectorName: string | null;
-  collectorSigned: boolean;
-}
 
 /** Appendix 4: the issue record, with a signature line per card. */
 export const IssueRecordPrint = () => {
