@@ -182,6 +182,11 @@ describe('M-9: ready, issue and the appendix-4 issue record', () => {
     const card = (await api.call('POST', `/api/members/${m.id}/cards`, { token: officer })).body;
     const early = await api.call('POST', `/api/cards/${card.id}/issue`, { token: officer, body: { collectorName: '张三', collectorSigned: true, collectorIdChecked: true } });
     expect(early.status).toBe(409);
+    expect(early.body.message).toContain('“制作中”');
+    // The status is named in the caller's language, like the message around it.
+    const earlyEn = await api.call('POST', `/api/cards/${card.id}/issue`, { token: officer, lang: 'en', body: { collectorName: '张三', collectorSigned: true, collectorIdChecked: true } });
+    expect(earlyEn.status).toBe(409);
+    expect(earlyEn.body.message).toBe('The card is in production; this action is not possible');
 
     const ready = await api.call('POST', `/api/cards/${card.id}/ready`, { token: officer, body: { ownerPhoned: true } });
     expect(ready.status).toBe(201);
@@ -266,6 +271,22 @@ describe('M-10: loss or damage', () => {
     // No number is ever handed out twice, voided or not.
     const all = await t.db.card.findMany({ select: { cardNo: true } });
     expect(new Set(all.map((c) => c.cardNo)).size).toBe(all.length);
+  });
+
+  it('M-11: reading reissue requests unmasked (the member’s mobile) is audited, list and detail', async () => {
+    const req = await t.db.cardReissueRequest.findFirstOrThrow({ include: { card: { include: { member: true } } }, orderBy: { id: 'desc' } });
+    const detail = await api.call('GET', `/api/card-reissue-requests/${req.id}`, { token: officer });
+    expect(detail.status).toBe(200);
+    expect(detail.body.memberMobile).toBe(req.card.member.mobile);
+    const requestId = detail.headers.get('x-request-id')!;
+    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', resource: 'card-reissue-requests', recordId: String(req.id), requestId } })).toBe(1);
+
+    const list = await api.call('GET', '/api/card-reissue-requests?_end=50', { token: officer });
+    expect(list.body.find((r: any) => r.id === req.id).memberMobile).toBe(req.card.member.mobile);
+    const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: 'READ_UNMASKED', resource: 'card-reissue-requests', requestId: list.headers.get('x-request-id')! } });
+    expect((entry.detail as { ids: number[] }).ids).toEqual(list.body.map((r: any) => r.id));
+
+    expect((await api.call('GET', `/api/card-reissue-requests/${req.id}`, { token: editor })).status).toBe(403);
   });
 
   it('M-10: a rejected request leaves the card valid', async () => {

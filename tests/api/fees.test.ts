@@ -141,3 +141,51 @@ describe('M-8: quarter-end statement', () => {
     expect(audit).toBeTruthy();
   });
 });
+
+describe('M-8: quarter statements are per region', () => {
+  it('a regional officer compiles and reads only their region’s statement; the group’s is compiled by the club manager', async () => {
+    const officerSh = await api.login('officer_sh');
+    const [sh, nj] = await Promise.all(
+      ['SH', 'NJ'].map((regionCode) => t.db.project.findFirstOrThrow({ where: { regionCode, newlyLaunched: false }, orderBy: { id: 'asc' } })),
+    );
+    // Fees of 2026 Q2 in both regions, recorded by the group's officer.
+    for (const [p, d] of [[sh, '2026-04-10'], [sh, '2026-05-20'], [nj, '2026-05-21'], [nj, '2026-06-30']] as const) {
+      expect((await fee(p.id, d)).status).toBe(201);
+    }
+    const income = async (regionCode: string | null) => {
+      const [r] = await t.db.$queryRaw<{ income: number }[]>`
+        SELECT COALESCE(sum(f."amountFen"), 0)::int AS income FROM fee_entries f JOIN projects p ON p.id = f."projectId"
+        WHERE f."paidOn" BETWEEN '2026-04-01' AND '2026-06-30' AND (${regionCode}::text IS NULL OR p."regionCode" = ${regionCode}::text)`;
+      return r.income;
+    };
+
+    const regional = await api.call('POST', '/api/fee-statements', { token: officerSh, body: { year: 2026, quarter: 2 } });
+    expect(regional.status).toBe(201);
+    expect(regional.body).toMatchObject({ regionCode: 'SH', incomeFen: await income('SH') });
+    const shProjects = new Set((await t.db.project.findMany({ where: { regionCode: 'SH' }, select: { id: true } })).map((p) => p.id));
+    expect((regional.body.byProject as any[]).every((p) => shProjects.has(p.projectId))).toBe(true);
+    expect((await api.call('POST', '/api/fee-statements', { token: officerSh, body: { year: 2026, quarter: 2 } })).status).toBe(409);
+
+    // The group's statement of the same quarter is not taken by the region's.
+    const group = await api.call('POST', '/api/fee-statements', { token: manager, body: { year: 2026, quarter: 2 } });
+    expect(group.status).toBe(201);
+    expect(group.body).toMatchObject({ regionCode: null, incomeFen: await income(null) });
+    expect(group.body.incomeFen).toBeGreaterThan(regional.body.incomeFen);
+    expect((await api.call('POST', '/api/fee-statements', { token: officer, body: { year: 2026, quarter: 2 } })).status).toBe(409);
+
+    // The regional officer sees their own statements only: not the group's, not another region's.
+    const list = await api.call('GET', '/api/fee-statements?_end=100', { token: officerSh });
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThan(0);
+    expect(list.body.every((s: any) => s.regionCode === 'SH')).toBe(true);
+    expect((await api.call('GET', `/api/fee-statements/${group.body.id}`, { token: officerSh })).status).toBe(404);
+    expect((await api.call('GET', `/api/fee-statements/${group.body.id}/export.xlsx`, { token: officerSh })).status).toBe(404);
+    expect((await api.call('GET', `/api/fee-statements/${regional.body.id}`, { token: officerSh })).status).toBe(200);
+
+    // The group sees both, and can tell them apart.
+    const all = await api.call('GET', '/api/fee-statements?year=2026&quarter=2', { token: manager });
+    expect(all.body.map((s: any) => s.regionCode).sort()).toEqual(['SH', null].sort());
+    const onlySh = await api.call('GET', '/api/fee-statements?regionCode=SH', { token: manager });
+    expect(onlySh.body.map((s: any) => s.id)).toEqual([regional.body.id]);
+  });
+});

@@ -4,17 +4,12 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { clubToday } from '../calendar/calendar.service.js';
 import { MaskingPolicy } from '../privacy/masking-policy.js';
-import type { RequestContext } from '../auth/current-user.js';
-import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
+import { regionFilter } from '../auth/region-scope.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
-import { Prisma } from '../generated/prisma/client.js';
-import { cardInclude, exceptionInclude, reissueInclude, toCard, toException, toIssueRecordLine, toRange, toReissueRequest, type CardRow } from './card.mapper.js';
-import { APPROVAL_STATUSES, CARD_STATUSES, REISSUE_REASONS, type CardIssueInput, type CardRangeCreateInput } from './cards.schema.js';
-import { FeesService } from './fees.service.js';
-
-type Tx = Prisma.TransactionClient;
-/** Who acts: the request context, or just enough of it for internal callers (seeds, benchmarks). */
-type Actor = Pick<RequestContext, 'ip' | 'requestId'> & { user: { id: number; username: string; regionCode?: string | null } };
+import type { Prisma } from '../generated/prisma/client.js';
+import { cardInclude, toCard, toIssueRecordLine, type CardRow } from './card.mapper.js';
+import { CARD_STATUSES, type CardIssueInput } from './cards.schema.js';
+import { TX_OPTIONS, takeInt, wrongStatus, type Actor, type StaffContext, type Tx } from './cards.shared.js';
 
 export const cardListSpec: ListSpec = {
   fields: {
@@ -32,83 +27,13 @@ export const cardListSpec: ListSpec = {
   defaultSort: [{ id: 'desc' }],
 };
 
-export const rangeListSpec: ListSpec = {
-  fields: {
-    id: { kind: 'int', sortable: true },
-    prefix: { kind: 'string', sortable: true },
-    projectId: { kind: 'int', sortable: true },
-    channel: { kind: 'string' },
-    active: { kind: 'bool' },
-    createdAt: { kind: 'date', sortable: true },
-  },
-  search: (q) => ({ OR: [{ prefix: { contains: q, mode: 'insensitive' } }, { channel: { contains: q } }] }),
-  defaultSort: [{ id: 'desc' }],
-};
-
-export const reissueListSpec: ListSpec = {
-  fields: {
-    id: { kind: 'int', sortable: true },
-    cardId: { kind: 'int' },
-    reason: { kind: 'enum', values: REISSUE_REASONS },
-    status: { kind: 'enum', values: APPROVAL_STATUSES },
-    requestedOn: { kind: 'date', sortable: true },
-  },
-  // The card number, the member's name, or words of the note.
-  search: (q) => ({
-    OR: [{ card: { cardNo: { contains: q, mode: 'insensitive' } } }, { card: { member: { name: { contains: q } } } }, { note: { contains: q, mode: 'insensitive' } }],
-  }),
-  defaultSort: [{ id: 'desc' }],
-};
-
-export const exceptionListSpec: ListSpec = {
-  fields: {
-    id: { kind: 'int', sortable: true },
-    householdId: { kind: 'int' },
-    status: { kind: 'enum', values: APPROVAL_STATUSES },
-    requestedAt: { kind: 'date', sortable: true },
-  },
-  // An owner's or member's name in the household, or words of the reason.
-  search: (q) => ({
-    OR: [
-      { household: { owners: { some: { name: { contains: q } } } } },
-      { household: { members: { some: { name: { contains: q } } } } },
-      { reason: { contains: q, mode: 'insensitive' } },
-    ],
-  }),
-  defaultSort: [{ id: 'desc' }],
-};
-
-/** Interactive transactions that may queue behind others (card numbers, reissues). */
-const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 };
-
-/** Pulls filters that go through a relation out of the query before the generic parser sees it. */
-function takeInt(query: Record<string, unknown>, name: string): number | undefined {
-  const raw = query[name];
-  delete query[name];
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) throw AppError.field(name, 'errors.badQuery');
-  return Number(raw);
-}
-
-const STATUS_LABEL: Record<string, { zh: string; en: string }> = {
-  IN_PRODUCTION: { zh: '制作中', en: 'in production' },
-  READY: { zh: '待领取', en: 'ready' },
-  ISSUED: { zh: '已发放', en: 'issued' },
-  VOID: { zh: '已作废', en: 'void' },
-};
-
-function wrongStatus(status: string, lang: 'zh' | 'en' = 'zh'): AppError {
-  return new AppError(409, 'cards.wrongStatus', { status: STATUS_LABEL[status]?.[lang] ?? status });
-}
-
-/** M-3, M-7, M-9, M-10: card numbers, cards, issue, reissue, card-limit exceptions. */
+/** M-3, M-7, M-9: card numbers, cards, readiness and issue. Ranges, reissue and exceptions have their own services. */
 @Injectable()
 export class CardsService {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
-    @Inject(FeesService) private readonly fees: FeesService,
   ) {}
 
   // ───────────────────────── contract used by other features (inside their transaction) ─────────────────────────
@@ -210,79 +135,9 @@ export class CardsService {
     throw wrongStatus(card.status);
   }
 
-  // ───────────────────────── number ranges (M-7) ─────────────────────────
-
-  private async rangeWhere(ctx: RequestContext): Promise<Prisma.CardRangeWhereInput> {
-    // A regional club sees its projects' ranges and the group's channel ranges.
-    if (!ctx.user.regionCode) return {};
-    const projects = await this.db.project.findMany({ where: { regionCode: ctx.user.regionCode }, select: { id: true } });
-    return { OR: [{ projectId: null }, { projectId: { in: projects.map((p) => p.id) } }] };
-  }
-
-  private async mapRanges(rows: Prisma.CardRangeGetPayload<object>[]) {
-    const ids = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
-    const projects = await this.db.project.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-    const name = new Map(projects.map((p) => [p.id, p.name]));
-    return rows.map((r) => toRange(r, r.projectId ? (name.get(r.projectId) ?? null) : null));
-  }
-
-  async listRanges(query: Record<string, unknown>, ctx: RequestContext) {
-    const q = parseListQuery(rangeListSpec, query);
-    const where = { AND: [q.where, await this.rangeWhere(ctx)] } as Prisma.CardRangeWhereInput;
-    const [total, rows] = await Promise.all([
-      this.db.cardRange.count({ where }),
-      this.db.cardRange.findMany({ where, orderBy: q.orderBy as Prisma.CardRangeOrderByWithRelationInput[], skip: q.skip, take: q.take }),
-    ]);
-    return { total, data: await this.mapRanges(rows) };
-  }
-
-  async getRange(id: number, ctx: RequestContext) {
-    const row = await this.db.cardRange.findFirst({ where: { AND: [{ id }, await this.rangeWhere(ctx)] } });
-    if (!row) throw AppError.notFound();
-    return (await this.mapRanges([row]))[0];
-  }
-
-  async createRange(input: CardRangeCreateInput, ctx: RequestContext) {
-    if (input.projectId) {
-      const project = await this.db.project.findFirst({ where: { id: input.projectId, ...(ctx.user.regionCode ? { regionCode: ctx.user.regionCode } : {}) } });
-      if (!project) throw AppError.field('projectId', 'cards.projectNotFound');
-    }
-    const prefix = input.prefix.toUpperCase();
-    const id = await this.db.$transaction(async (tx) => {
-      // Ranges of one prefix are checked one at a time, so two overlapping ranges cannot both pass.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('card_ranges'), hashtext(${prefix}))`;
-      const overlap = await tx.cardRange.count({ where: { prefix, fromNo: { lte: input.toNo }, toNo: { gte: input.fromNo } } });
-      if (overlap) throw AppError.field('fromNo', 'cards.rangeOverlap');
-      const r = await tx.cardRange.create({
-        data: {
-          prefix,
-          fromNo: input.fromNo,
-          toNo: input.toNo,
-          nextNo: input.fromNo,
-          digits: input.digits,
-          projectId: input.projectId ?? null,
-          channel: input.channel,
-          createdById: ctx.user.id,
-        },
-      });
-      await this.audit.record(ctx, 'CREATE', 'card-ranges', r.id, { prefix, fromNo: input.fromNo, toNo: input.toNo }, tx);
-      return r.id;
-    });
-    return this.getRange(id, ctx);
-  }
-
-  async deactivateRange(id: number, ctx: RequestContext) {
-    await this.getRange(id, ctx);
-    await this.db.$transaction(async (tx) => {
-      await tx.cardRange.update({ where: { id }, data: { active: false } });
-      await this.audit.record(ctx, 'UPDATE', 'card-ranges', id, { active: false }, tx);
-    });
-    return this.getRange(id, ctx);
-  }
-
   // ───────────────────────── cards ─────────────────────────
 
-  private cardWhere(query: Record<string, unknown>, ctx: RequestContext, spec = cardListSpec) {
+  private cardWhere(query: Record<string, unknown>, ctx: StaffContext, spec = cardListSpec) {
     const projectId = takeInt(query, 'projectId');
     const q = parseListQuery(spec, query);
     const where = {
@@ -291,32 +146,33 @@ export class CardsService {
     return { q, where };
   }
 
-  async listCards(query: Record<string, unknown>, ctx: RequestContext) {
+  async listCards(query: Record<string, unknown>, ctx: StaffContext) {
     const { q, where } = this.cardWhere({ ...query }, ctx);
     const [total, rows] = await Promise.all([
       this.db.card.count({ where }),
       this.db.card.findMany({ where, include: cardInclude, orderBy: q.orderBy as Prisma.CardOrderByWithRelationInput[], skip: q.skip, take: q.take }),
     ]);
     const unmasked = await this.masking.canUnmask(ctx.user);
-    if (unmasked && rows.length) await this.audit.record(ctx, 'READ_UNMASKED', 'cards', null, { ids: rows.map((r) => r.id) });
+    if (unmasked && rows.length) await this.audit.recordRead(ctx, 'cards', null, { ids: rows.map((r) => r.id) });
     return { total, data: rows.map((r) => toCard(r, unmasked)) };
   }
 
-  private async findCard(id: number, ctx: RequestContext, db: Db | Tx = this.db): Promise<CardRow> {
+  /** A card in the caller's region (404 outside it), with what its responses show. */
+  async findCard(id: number, ctx: StaffContext, db: Db | Tx = this.db): Promise<CardRow> {
     const row = await db.card.findFirst({ where: { id, member: regionFilter(ctx.user) }, include: cardInclude });
     if (!row) throw AppError.notFound();
     return row;
   }
 
-  async getCard(id: number, ctx: RequestContext) {
+  async getCard(id: number, ctx: StaffContext) {
     const row = await this.findCard(id, ctx);
     const unmasked = await this.masking.canUnmask(ctx.user);
-    if (unmasked) await this.audit.record(ctx, 'READ_UNMASKED', 'cards', id);
+    if (unmasked) await this.audit.recordRead(ctx, 'cards', id);
     return toCard(row, unmasked);
   }
 
   /** Appendix 4: the lines of the issue record for the chosen cards (same filters as the list). */
-  async issueRecord(query: Record<string, unknown>, ctx: RequestContext) {
+  async issueRecord(query: Record<string, unknown>, ctx: StaffContext) {
     const { where } = this.cardWhere({ _start: '0', _end: '500', ...query }, ctx);
     const rows = await this.db.card.findMany({
       where,
@@ -325,12 +181,12 @@ export class CardsService {
       take: 500,
     });
     const unmasked = await this.masking.canUnmask(ctx.user);
-    if (unmasked && rows.length) await this.audit.record(ctx, 'READ_UNMASKED', 'cards', null, { ids: rows.map((r) => r.id), view: 'issue-record' });
+    if (unmasked && rows.length) await this.audit.recordRead(ctx, 'cards', null, { ids: rows.map((r) => r.id), view: 'issue-record' });
     return { printedOn: clubToday().toISOString().slice(0, 10), lines: rows.map((r) => toIssueRecordLine(r, unmasked)) };
   }
 
   /** A card for an existing member (not through an application); respects M-3. */
-  async allocateForMember(memberId: number, ctx: RequestContext) {
+  async allocateForMember(memberId: number, ctx: StaffContext) {
     const member = await this.db.member.findFirst({ where: { id: memberId, ...regionFilter(ctx.user) }, select: { id: true, householdId: true, projectId: true } });
     if (!member) throw AppError.notFound();
     // Many issuances at once queue on the range row; let them wait for a connection and the lock.
@@ -338,171 +194,15 @@ export class CardsService {
     return this.getCard(card.id, ctx);
   }
 
-  async ready(id: number, ownerPhoned: boolean, ctx: RequestContext) {
+  async ready(id: number, ownerPhoned: boolean, ctx: StaffContext) {
     await this.findCard(id, ctx);
     await this.db.$transaction((tx) => this.markReady(tx, id, ctx, { ownerPhoned }));
     return this.getCard(id, ctx);
   }
 
-  async issueCard(id: number, input: CardIssueInput, ctx: RequestContext) {
+  async issueCard(id: number, input: CardIssueInput, ctx: StaffContext) {
     await this.findCard(id, ctx);
     await this.db.$transaction((tx) => this.issue(tx, id, input, ctx));
     return this.getCard(id, ctx);
-  }
-
-  // ───────────────────────── reissue (M-10) ─────────────────────────
-
-  async requestReissue(cardId: number, input: { reason: 'LOST' | 'DAMAGED'; note: string | null }, ctx: RequestContext) {
-    const card = await this.findCard(cardId, ctx);
-    if (card.status === 'VOID') throw wrongStatus(card.status, ctx.lang);
-    const id = await this.db.$transaction(async (tx) => {
-      // Lock the card so two requests for it cannot both pass the check.
-      await tx.$queryRaw`SELECT id FROM cards WHERE id = ${cardId} FOR UPDATE`;
-      const pending = await tx.cardReissueRequest.count({ where: { cardId, status: 'PENDING' } });
-      if (pending) throw new AppError(409, 'cards.reissuePending');
-      const r = await tx.cardReissueRequest.create({
-        data: { cardId, reason: input.reason, note: input.note, requestedOn: clubToday(), createdById: ctx.user.id },
-      });
-      await this.audit.record(ctx, 'CREATE', 'card-reissue-requests', r.id, { cardId, reason: input.reason }, tx);
-      return r.id;
-    });
-    return this.getReissue(id, ctx);
-  }
-
-  /** Region scope of reissue requests goes through the card's member. */
-  private reissueRegion(ctx: RequestContext): Prisma.CardReissueRequestWhereInput {
-    return ctx.user.regionCode ? { card: { member: { regionCode: ctx.user.regionCode } } } : {};
-  }
-
-  async listReissues(query: Record<string, unknown>, ctx: RequestContext) {
-    const q = parseListQuery(reissueListSpec, query);
-    const where = { AND: [q.where, this.reissueRegion(ctx)] } as Prisma.CardReissueRequestWhereInput;
-    const [total, rows, unmasked] = await Promise.all([
-      this.db.cardReissueRequest.count({ where }),
-      this.db.cardReissueRequest.findMany({ where, include: reissueInclude, orderBy: q.orderBy as Prisma.CardReissueRequestOrderByWithRelationInput[], skip: q.skip, take: q.take }),
-      this.masking.canUnmask(ctx.user),
-    ]);
-    return { total, data: rows.map((r) => toReissueRequest(r, unmasked)) };
-  }
-
-  async getReissue(id: number, ctx: RequestContext) {
-    const [row, unmasked] = await Promise.all([
-      this.db.cardReissueRequest.findFirst({ where: { id, ...this.reissueRegion(ctx) }, include: reissueInclude }),
-      this.masking.canUnmask(ctx.user),
-    ]);
-    if (!row) throw AppError.notFound();
-    return toReissueRequest(row, unmasked);
-  }
-
-  /**
-   * M-10: reviewed with the same documents as a new application; the replacement fee is recorded,
-   * a new number allocated and the old card made void, all in one transaction.
-   */
-  async approveReissue(id: number, input: { paidOn?: Date }, ctx: RequestContext) {
-    const req = await this.getReissue(id, ctx);
-    await this.db.$transaction(async (tx) => {
-      const n = await tx.cardReissueRequest.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'APPROVED', reviewedById: ctx.user.id, reviewedAt: new Date() } });
-      if (n.count === 0) throw new AppError(409, 'cards.alreadyDecided');
-      const old = await tx.card.findUniqueOrThrow({ where: { id: req.cardId }, include: { member: { select: { projectId: true } } } });
-      if (old.status === 'VOID') throw wrongStatus(old.status, ctx.lang);
-      const voided = await tx.card.updateMany({
-        where: { id: old.id, status: { not: 'VOID' } },
-        data: { status: 'VOID', voidedAt: new Date(), voidReason: req.reason === 'LOST' ? '遗失补卡' : '损坏补卡' },
-      });
-      if (voided.count === 0) throw wrongStatus('VOID', ctx.lang);
-      const card = await this.allocateCard(tx, { memberId: old.memberId, householdId: old.householdId, projectId: old.member.projectId, replacesCardId: old.id }, ctx);
-      await this.fees.recordFee(tx, { kind: 'REPLACEMENT', projectId: old.member.projectId, memberId: old.memberId, cardId: card.id, paidOn: input.paidOn ?? clubToday() }, ctx);
-      await tx.cardReissueRequest.update({ where: { id }, data: { newCardId: card.id } });
-      await this.audit.record(ctx, 'UPDATE', 'cards', old.id, { status: 'VOID', reissueRequestId: id, newCardId: card.id }, tx);
-      await this.audit.record(ctx, 'UPDATE', 'card-reissue-requests', id, { status: 'APPROVED', newCardId: card.id }, tx);
-    }, TX_OPTIONS);
-    return this.getReissue(id, ctx);
-  }
-
-  async rejectReissue(id: number, note: string | null, ctx: RequestContext) {
-    await this.getReissue(id, ctx);
-    await this.db.$transaction(async (tx) => {
-      const n = await tx.cardReissueRequest.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'REJECTED', reviewedById: ctx.user.id, reviewedAt: new Date() } });
-      if (n.count === 0) throw new AppError(409, 'cards.alreadyDecided');
-      await this.audit.record(ctx, 'UPDATE', 'card-reissue-requests', id, { status: 'REJECTED', note }, tx);
-    });
-    return this.getReissue(id, ctx);
-  }
-
-  // ───────────────────────── card-limit exceptions (M-3) ─────────────────────────
-
-  private exceptionWhere(ctx: RequestContext): Prisma.CardLimitExceptionWhereInput {
-    return { household: projectRegionFilter(ctx.user) };
-  }
-
-  async listExceptions(query: Record<string, unknown>, ctx: RequestContext) {
-    const q = parseListQuery(exceptionListSpec, query);
-    const where = { AND: [q.where, this.exceptionWhere(ctx)] } as Prisma.CardLimitExceptionWhereInput;
-    const [total, rows] = await Promise.all([
-      this.db.cardLimitException.count({ where }),
-      this.db.cardLimitException.findMany({ where, include: exceptionInclude, orderBy: q.orderBy as Prisma.CardLimitExceptionOrderByWithRelationInput[], skip: q.skip, take: q.take }),
-    ]);
-    return { total, data: rows.map(toException) };
-  }
-
-  async getException(id: number, ctx: RequestContext) {
-    const row = await this.db.cardLimitException.findFirst({ where: { id, ...this.exceptionWhere(ctx) }, include: exceptionInclude });
-    if (!row) throw AppError.notFound();
-    return toException(row);
-  }
-
-  /** M-3: the member officer asks for a card beyond the household's limit. */
-  async requestException(input: { householdId: number; reason: string }, ctx: RequestContext) {
-    const household = await this.db.household.findFirst({ where: { id: input.householdId, ...projectRegionFilter(ctx.user) }, select: { id: true } });
-    if (!household) throw AppError.field('householdId', 'cards.householdNotFound');
-    const id = await this.db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM households WHERE id = ${input.householdId} FOR UPDATE`;
-      const pending = await tx.cardLimitException.count({ where: { householdId: input.householdId, status: 'PENDING' } });
-      if (pending) throw new AppError(409, 'cards.exceptionPending');
-      const e = await tx.cardLimitException.create({ data: { householdId: input.householdId, reason: input.reason, requestedById: ctx.user.id } });
-      await this.audit.record(ctx, 'CREATE', 'card-limit-exceptions', e.id, { householdId: input.householdId }, tx);
-      return e.id;
-    });
-    return this.getException(id, ctx);
-  }
-
-  /**
-   * M-3: the club manager and the division leader each decide with their own permission. When
-   * both have approved, the exception is APPROVED and the household's limit rises by one, in the
-   * same statement order for both, so simultaneous decisions still end in exactly one raise.
-   */
-  async decideException(id: number, approve: boolean, note: string | null, ctx: RequestContext) {
-    // Either approver may decide (M-3); the role decides which half of the approval is recorded.
-    const role = ctx.user.permissions.includes('card-exceptions:approve-manager')
-      ? 'manager'
-      : ctx.user.permissions.includes('card-exceptions:approve-leader')
-        ? 'leader'
-        : null;
-    if (!role) throw AppError.forbidden();
-    await this.getException(id, ctx);
-    const [mine, other] = role === 'manager' ? ['manager', 'leader'] : ['leader', 'manager'];
-    const by = Prisma.raw(`"${mine}DecisionById"`);
-    const at = Prisma.raw(`"${mine}DecisionAt"`);
-    const otherBy = Prisma.raw(`"${other}DecisionById"`);
-    await this.db.$transaction(async (tx) => {
-      const label = role === 'manager' ? '客户会经理' : '分管领导';
-      const noteText = note ? `${label}：${note}` : approve ? null : `${label}驳回`;
-      // Approved once both have approved; rejected by either. Conditional, so two clicks cannot both count.
-      const rows = await tx.$queryRaw<{ status: string; householdId: number }[]>`
-        UPDATE card_limit_exceptions SET ${by} = ${ctx.user.id}, ${at} = now(),
-          status = (CASE WHEN NOT ${approve} THEN 'REJECTED' WHEN ${otherBy} IS NOT NULL THEN 'APPROVED' ELSE 'PENDING' END)::"ApprovalStatus",
-          "decisionNote" = COALESCE(${noteText}, "decisionNote")
-        WHERE id = ${id} AND status = 'PENDING' AND ${by} IS NULL
-        RETURNING status::text AS status, "householdId"`;
-      if (!rows.length) {
-        const cur = await tx.cardLimitException.findUniqueOrThrow({ where: { id } });
-        throw new AppError(409, cur.status === 'PENDING' ? 'cards.alreadyYourDecision' : 'cards.alreadyDecided');
-      }
-      if (rows[0].status === 'APPROVED') {
-        await tx.household.update({ where: { id: rows[0].householdId }, data: { cardLimit: { increment: 1 } } });
-      }
-      await this.audit.record(ctx, 'UPDATE', 'card-limit-exceptions', id, { decision: approve ? 'APPROVE' : 'REJECT', role, status: rows[0].status, note }, tx);
-    });
-    return this.getException(id, ctx);
   }
 }
