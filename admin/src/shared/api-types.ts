@@ -17,10 +17,18 @@ import type { ClubSettings as ServerClubSettings } from '../../../server/src/set
 import type { ChangeRequestsService } from '../../../server/src/records/change-requests.service';
 import type { MemberHistoryService } from '../../../server/src/records/member-history.service';
 import type { DataUseService } from '../../../server/src/privacy/data-use.service';
+import type { INFORMATION_KINDS } from '../../../server/src/privacy/data-use.schema';
 import type { CurrentUser as ServerCurrentUser } from '../../../server/src/auth/current-user';
 
 export type {
   ApplicationStatus,
+  Education,
+  IdType,
+  ImportMode,
+  ImportStatus,
+  MailingAddress,
+  MaritalStatus,
+  MemberStatus,
   ApprovalStatus,
   CardStatus,
   ChangeChannel,
@@ -79,3 +87,4 @@ export type ChangeRequest = Answer<ChangeRequestsService['get']>;
 export type HistoryEntry = Row<MemberHistoryService['list']>;
 
 export type DataUseRequest = Answer<DataUseService['get']>;
+export type InformationKind = (typeof INFORMATION_KINDS)[number];

@@ -1,18 +1,33 @@
 import { useTranslation } from 'react-i18next';
+import { allOf } from './enums';
+import type {
+  Education,
+  EmploymentStatus,
+  FamilyMemberInput,
+  IdType,
+  JoinReason,
+  MailingAddress,
+  MaritalStatus,
+  MemberStatus,
+  Relation,
+  Sex,
+  Title,
+} from './api-types';
 
+/** The closed sets of the M-4 form, in display order, each checked against the server's enum. */
 export const ENUMS = {
-  title: ['MR', 'MISS', 'MRS', 'MS'],
-  sex: ['MALE', 'FEMALE'],
-  relation: ['OWNER', 'SPOUSE', 'PARENT', 'CHILD', 'GRANDPARENT', 'GRANDCHILD'],
-  familyRelation: ['CHILD', 'PARENT', 'GRANDPARENT', 'GRANDCHILD', 'SPOUSE'],
-  status: ['ACTIVE', 'LEFT'],
-  idType: ['ID_CARD', 'PASSPORT', 'OTHER'],
-  education: ['SECONDARY_OR_BELOW', 'UNIVERSITY', 'POSTGRADUATE'],
-  employmentStatus: ['EMPLOYED', 'RETIRED', 'JOB_SEEKING', 'HOMEMAKER', 'STUDENT', 'OTHER'],
-  maritalStatus: ['SINGLE', 'MARRIED'],
-  mailingAddress: ['HOME', 'OFFICE'],
-  joinReasons: ['REFERRAL', 'STATUS', 'MERCHANT_NETWORK', 'ACTIVITIES'],
-} as const;
+  title: allOf<Title>()(['MR', 'MISS', 'MRS', 'MS']),
+  sex: allOf<Sex>()(['MALE', 'FEMALE']),
+  relation: allOf<Relation>()(['OWNER', 'SPOUSE', 'PARENT', 'CHILD', 'GRANDPARENT', 'GRANDCHILD']),
+  familyRelation: allOf<FamilyMemberInput['relation'] & string>()(['CHILD', 'PARENT', 'GRANDPARENT', 'GRANDCHILD', 'SPOUSE']),
+  status: allOf<MemberStatus>()(['ACTIVE', 'LEFT']),
+  idType: allOf<IdType>()(['ID_CARD', 'PASSPORT', 'OTHER']),
+  education: allOf<Education>()(['SECONDARY_OR_BELOW', 'UNIVERSITY', 'POSTGRADUATE']),
+  employmentStatus: allOf<EmploymentStatus>()(['EMPLOYED', 'RETIRED', 'JOB_SEEKING', 'HOMEMAKER', 'STUDENT', 'OTHER']),
+  maritalStatus: allOf<MaritalStatus>()(['SINGLE', 'MARRIED']),
+  mailingAddress: allOf<MailingAddress>()(['HOME', 'OFFICE']),
+  joinReasons: allOf<JoinReason>()(['REFERRAL', 'STATUS', 'MERCHANT_NETWORK', 'ACTIVITIES']),
+};
 
 export type EnumName = keyof typeof ENUMS;
 

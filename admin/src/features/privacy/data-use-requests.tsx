@@ -1,10 +1,9 @@
-import { useApiMutation } from '../../shared/mutations';
+import { useActionForm, useApiMutation } from '../../shared/mutations';
 import type { CrudFilter } from '@refinedev/core';
 import { useShow } from '@refinedev/core';
 import { Create, List, Show, ShowButton, useForm, useTable } from '@refinedev/antd';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined, SearchOutlined } from '@ant-design/icons';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INFORMATION_KINDS, dateOnly, dateTime, type DataUseRequest } from './components/privacy-parts';
 import { ApprovalTag } from '../../shared/approval';
@@ -49,30 +48,30 @@ const Approvals = ({ r }: { r: DataUseRequest }) => {
 /** Approve or reject: shown only when the signed-in user has a step to decide (never their own request). */
 const Decide = ({ request }: { request: DataUseRequest }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { run, busy } = useApiMutation({ invalidates: ['data-use-requests'] });
-  const [rejecting, setRejecting] = useState(false);
-  const [form] = Form.useForm<{ note?: string }>();
+  const reject = useActionForm<{ note?: string }>({
+    path: `/data-use-requests/${request.id}/reject`,
+    body: (v) => ({ note: v.note ?? null }),
+    invalidates: ['data-use-requests'],
+    success: t('data-use-requests.rejected'),
+  });
   if (!request.canDecide) return null;
-  const approve = async () => {
-    if (!(await run(`/data-use-requests/${request.id}/approve`, {}))) return;
-    message.success(t('data-use-requests.approved'));
-  };
-  const reject = async (v: { note?: string }) => {
-    if (!(await run(`/data-use-requests/${request.id}/reject`, { note: v.note ?? null }))) return;
-    message.success(t('data-use-requests.rejected'));
-    setRejecting(false);
-  };
   return (
     <Space>
-      <Button size="small" type="primary" loading={busy} onClick={() => void approve()} data-testid="data-use-approve">
+      <Button
+        size="small"
+        type="primary"
+        loading={busy}
+        onClick={() => void run(`/data-use-requests/${request.id}/approve`, {}, { success: t('data-use-requests.approved') })}
+        data-testid="data-use-approve"
+      >
         {t('data-use-requests.approve')}
       </Button>
-      <Button size="small" danger onClick={() => setRejecting(true)}>
+      <Button size="small" danger onClick={() => reject.show()}>
         {t('data-use-requests.reject')}
       </Button>
-      <Modal open={rejecting} title={t('data-use-requests.rejectTitle')} okButtonProps={{ loading: busy, danger: true }} onCancel={() => setRejecting(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={reject} preserve={false}>
+      <Modal {...reject.modalProps} okButtonProps={{ ...reject.modalProps.okButtonProps, danger: true }} title={t('data-use-requests.rejectTitle')}>
+        <Form {...reject.formProps}>
           <Form.Item name="note" rules={[{ required: true, whitespace: true, message: t('data-use-requests.noteRequired') }]}>
             <Input.TextArea rows={3} maxLength={500} placeholder={t('data-use-requests.notePlaceholder')} />
           </Form.Item>
@@ -125,7 +124,7 @@ export const DataUseList = () => {
         <Table.Column<DataUseRequest> dataIndex="requestNo" title={t('data-use-requests.fields.requestNo')} sorter />
         <Table.Column<DataUseRequest> dataIndex="createdAt" title={t('data-use-requests.fields.createdAt')} render={dateOnly} sorter />
         <Table.Column<DataUseRequest> dataIndex="department" title={t('data-use-requests.fields.department')} />
-        <Table.Column<DataUseRequest> title={t('data-use-requests.fields.requester')} render={(_, r) => `${r.requester.name ?? ''}（${t(`data-use-requests.kinds.${r.requesterKind}`)}）`} />
+        <Table.Column<DataUseRequest> title={t('data-use-requests.fields.requester')} render={(_, r) => `${r.requester?.name ?? ''}（${t(`data-use-requests.kinds.${r.requesterKind}`)}）`} />
         <Table.Column<DataUseRequest>
           dataIndex="informationKinds"
           title={t('data-use-requests.fields.informationKinds')}
@@ -220,7 +219,7 @@ const AppendixFive = ({ r }: { r: DataUseRequest }) => {
             <th>{t('data-use-requests.fields.department')}</th>
             <td>{r.department}</td>
             <th>{t('data-use-requests.fields.requester')}</th>
-            <td>{r.requester.name}</td>
+            <td>{r.requester?.name}</td>
           </tr>
           <tr>
             <th>{t('data-use-requests.fields.informationKinds')}</th>

@@ -1,13 +1,13 @@
 import { List, useTable } from '@refinedev/antd';
-import type { HttpError } from '@refinedev/core';
-import { Alert, App, Button, Card, Col, Form, Progress, Radio, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Progress, Radio, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import type { UploadFile } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
+import { useCustom, useNotification } from '@refinedev/core';
 import { API_URL } from '../../providers/data-provider';
+import { useApiMutation } from '../../shared/mutations';
 import { dateTime, type ImportJob, type ReportRow } from './components/privacy-parts';
 import { useDownload } from '../../shared/download';
 
@@ -16,28 +16,17 @@ const STATUS_COLOR: Record<ImportJob['status'], string> = { VALIDATING: 'process
 
 /** Polls the job every second while it runs; the report table pages through the server. */
 function useJob(id: number | undefined, page: { current: number; pageSize: number }) {
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const load = useCallback(async () => {
-    if (!id) return null;
-    const start = (page.current - 1) * page.pageSize;
-    const r = await httpClient.get<ImportJob>(`${API_URL}/imports/${id}`, { params: { _start: start, _end: start + page.pageSize } });
-    setJob(r.data);
-    return r.data;
-  }, [id, page.current, page.pageSize]);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let live = true;
-    const tick = async () => {
-      const j = await load().catch(() => null);
-      if (live && j && RUNNING.has(j.status)) timer = setTimeout(() => void tick(), 1000);
-    };
-    void tick();
-    return () => {
-      live = false;
-      if (timer) clearTimeout(timer);
-    };
-  }, [load]);
-  return job;
+  const start = (page.current - 1) * page.pageSize;
+  const { result } = useCustom<ImportJob>({
+    url: `${API_URL}/imports/${id}`,
+    method: 'get',
+    config: { query: { _start: start, _end: start + page.pageSize } },
+    queryOptions: {
+      enabled: Boolean(id),
+      refetchInterval: (query) => (RUNNING.has(query.state.data?.data.status ?? '') ? 1000 : false),
+    },
+  });
+  return result?.data ?? null;
 }
 
 const JobResult = ({ id }: { id: number }) => {
@@ -111,36 +100,28 @@ const JobResult = ({ id }: { id: number }) => {
 /** 会员导入: upload with a mode, progress while it runs, the per-row report, and past imports. */
 export const MemberImport = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { open } = useNotification();
   const navigate = useNavigate();
   const { id } = useParams();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [mode, setMode] = useState<ImportJob['mode']>('VALID_ONLY');
-  const [busy, setBusy] = useState(false);
   const template = useDownload();
-  const { tableProps, tableQuery } = useTable<ImportJob>({ resource: 'imports', syncWithLocation: false, pagination: { pageSize: 10 } });
+  const { tableProps } = useTable<ImportJob>({ resource: 'imports', syncWithLocation: false, pagination: { pageSize: 10 } });
+  const { run, busy } = useApiMutation<ImportJob>({ invalidates: ['imports'] });
 
   const submit = async () => {
     const file = files[0]?.originFileObj;
     if (!file) {
-      message.warning(t('imports.fileRequired'));
+      open?.({ type: 'error', key: 'api-error', message: t('imports.fileRequired') });
       return;
     }
-    setBusy(true);
-    try {
-      const form = new FormData();
-      form.append('mode', mode);
-      form.append('file', file, file.name);
-      const r = await httpClient.post<ImportJob>(`${API_URL}/imports`, form);
-      setFiles([]);
-      navigate(`/imports/show/${r.data.id}`);
-      void tableQuery.refetch();
-    } catch (e) {
-      const err = e as HttpError;
-      message.error(Object.values(err.errors ?? {})[0]?.toString() || err.message);
-    } finally {
-      setBusy(false);
-    }
+    const form = new FormData();
+    form.append('mode', mode);
+    form.append('file', file, file.name);
+    const job = await run('/imports', form);
+    if (!job) return;
+    setFiles([]);
+    navigate(`/imports/show/${job.id}`);
   };
 
   return (

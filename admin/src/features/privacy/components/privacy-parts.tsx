@@ -1,41 +1,7 @@
+import { allOf } from '../../../shared/enums';
+import type { ImportMode, ImportStatus, InformationKind } from '../../../shared/api-types';
 
-export type { ApprovalStatus } from '../../../shared/approval';
-import type { ApprovalStatus } from '../../../shared/approval';
-
-export interface Person {
-  id: number;
-  name: string | null;
-  username: string | null;
-  role: string | null;
-}
-
-export interface DataUseRequest {
-  id: number;
-  requestNo: string;
-  requester: Person;
-  requesterId: number;
-  requesterKind: 'CLUB_STAFF' | 'OUTSIDE';
-  department: string;
-  informationKinds: string[];
-  purpose: string;
-  allowExport: boolean;
-  minutesRef: string | null;
-  validDays: number;
-  validFrom: string | null;
-  validUntil: string | null;
-  status: ApprovalStatus;
-  active: boolean;
-  expired: boolean;
-  needs: ('manager' | 'leader')[];
-  pendingSteps: ('manager' | 'leader')[];
-  canDecide: boolean;
-  managerDecisionBy: Person | null;
-  managerDecisionAt: string | null;
-  leaderDecisionBy: Person | null;
-  leaderDecisionAt: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-}
+export type { DataUseRequest } from '../../../shared/api-types';
 
 export interface ReportRow {
   row: number;
@@ -46,8 +12,8 @@ export interface ReportRow {
 export interface ImportJob {
   id: number;
   fileName: string;
-  mode: 'ALL_OR_NOTHING' | 'VALID_ONLY';
-  status: 'VALIDATING' | 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED';
+  mode: ImportMode;
+  status: ImportStatus;
   totalRows: number;
   processedRows: number;
   validRows: number;
@@ -62,7 +28,7 @@ export interface ImportJob {
   reportTotal?: number;
 }
 
-export const INFORMATION_KINDS = ['ID_NUMBER', 'PHONE', 'ADDRESS', 'BIRTHDAY', 'EMAIL', 'FAMILY', 'OCCUPATION', 'BASIC_TABLE', 'MEMBER_LIST'] as const;
+export const INFORMATION_KINDS = allOf<InformationKind>()(['ID_NUMBER', 'PHONE', 'ADDRESS', 'BIRTHDAY', 'EMAIL', 'FAMILY', 'OCCUPATION', 'BASIC_TABLE', 'MEMBER_LIST']);
 
 export { dateOnly, dateTime } from '../../../shared/format';
 
