@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import * as z from 'zod';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { validate } from '../common/validation.js';
-import { listQueryDocs, parseId, sendList } from '../crud/crud-http.js';
+import { IdParam, ListRoute, ZodBody } from '../crud/crud-http.js';
 import { checkDocument } from '../storage/document-check.js';
 import { FileUpload } from '../storage/upload.js';
 import {
@@ -19,8 +18,6 @@ import {
 } from './application.schema.js';
 import { ApplicationsService, applicationListSpec } from './applications.service.js';
 
-const schema = (s: z.ZodType) => ({ schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object });
-
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
@@ -30,9 +27,9 @@ export class ApplicationsController {
   @Get()
   @RequirePermission('applications:list')
   @ApiOperation({ summary: 'List applications (simple-rest) with deadline (dueOn), overdue and workingDaysLeft; overdue=true, batched=false filters' })
-  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(applicationListSpec) })
-  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    return sendList(res, await this.apps.list(query, ctx));
+  @ListRoute(applicationListSpec)
+  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.apps.list(query, ctx);
   }
 
   @Get('tasks')
@@ -47,72 +44,64 @@ export class ApplicationsController {
   @Get(':id')
   @RequirePermission('applications:list')
   @ApiOperation({ summary: 'One application with its form, documents, events, fee and card' })
-  get(@Param('id') id: string, @Ctx() ctx: RequestContext) {
-    return this.apps.get(parseId(id), ctx);
+  get(@IdParam() id: number, @Ctx() ctx: RequestContext) {
+    return this.apps.get(id, ctx);
   }
 
   @Post()
   @RequirePermission('applications:manage')
   @ApiOperation({ summary: 'Receive an application (M-4, M-5): RECEIVED, completeness due in 2 working days; card fee recorded (M-8)' })
-  @ApiBody(schema(ApplicationReceiveInput))
-  receive(@Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.receive(validate(ApplicationReceiveInput, body, ctx.lang), ctx);
+  receive(@ZodBody(ApplicationReceiveInput) body: z.output<typeof ApplicationReceiveInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.receive(body, ctx);
   }
 
   @Post(':id/check')
   @RequirePermission('applications:manage')
   @ApiOperation({ summary: 'Completeness check: missing items → INCOMPLETE, none → COMPLETE (M-6)' })
-  @ApiBody(schema(CheckInput))
-  check(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.check(parseId(id), validate(CheckInput, body, ctx.lang), ctx);
+  check(@IdParam() id: number, @ZodBody(CheckInput) body: z.output<typeof CheckInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.check(id, body, ctx);
   }
 
   @Post(':id/verify')
   @RequirePermission('applications:verify')
   @ApiOperation({ summary: 'Verified against deed/contract → VERIFIED; askMarketing: true puts it on marketing’s list instead' })
-  @ApiBody(schema(VerifyInput))
-  verify(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.verify(parseId(id), validate(VerifyInput, body ?? {}, ctx.lang), ctx);
+  verify(@IdParam() id: number, @ZodBody(VerifyInput) body: z.output<typeof VerifyInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.verify(id, body, ctx);
   }
 
   @Post(':id/approve')
   @RequirePermission('applications:decide')
   @ApiOperation({ summary: 'Approve: the member is created as a card holder in the same transaction (M-2, M-3)' })
-  @ApiBody(schema(NoteInput))
-  approve(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.approve(parseId(id), validate(NoteInput, body ?? {}, ctx.lang), ctx);
+  approve(@IdParam() id: number, @ZodBody(NoteInput) body: z.output<typeof NoteInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.approve(id, body, ctx);
   }
 
   @Post(':id/reject')
   @RequirePermission('applications:decide')
   @ApiOperation({ summary: 'Reject with a reason; the card fee is reversed' })
-  @ApiBody(schema(RejectInput))
-  reject(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.reject(parseId(id), validate(RejectInput, body, ctx.lang), ctx);
+  reject(@IdParam() id: number, @ZodBody(RejectInput) body: z.output<typeof RejectInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.reject(id, body, ctx);
   }
 
   @Post(':id/produce-card')
   @RequirePermission('applications:manage')
   @ApiOperation({ summary: 'Allocate a card number and send the card to production (due 20 working days after the complete file)' })
-  @ApiBody(schema(NoteInput))
-  produceCard(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.produceCard(parseId(id), validate(NoteInput, body ?? {}, ctx.lang), ctx);
+  produceCard(@IdParam() id: number, @ZodBody(NoteInput) body: z.output<typeof NoteInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.produceCard(id, body, ctx);
   }
 
   @Post(':id/card-ready')
   @RequirePermission('applications:manage')
   @ApiOperation({ summary: 'The card is made; the owner is phoned (M-9)' })
-  @ApiBody(schema(CardReadyInput))
-  cardReady(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.cardReady(parseId(id), validate(CardReadyInput, body, ctx.lang), ctx);
+  cardReady(@IdParam() id: number, @ZodBody(CardReadyInput) body: z.output<typeof CardReadyInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.cardReady(id, body, ctx);
   }
 
   @Post(':id/issue')
   @RequirePermission('applications:manage')
   @ApiOperation({ summary: 'Issue the card to the collector, who signs showing ID (M-9, appendix 4)' })
-  @ApiBody(schema(IssueInput))
-  issue(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.apps.issue(parseId(id), validate(IssueInput, body, ctx.lang), ctx);
+  issue(@IdParam() id: number, @ZodBody(IssueInput) body: z.output<typeof IssueInput>, @Ctx() ctx: RequestContext) {
+    return this.apps.issue(id, body, ctx);
   }
 
   @Post(':id/documents')
@@ -121,10 +110,10 @@ export class ApplicationsController {
   @UseInterceptors(FileUpload('applicationDocument'))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload a scan or the photo (multipart: kind, file; JPG/PNG/PDF, at most 10 MB)' })
-  async upload(@Param('id') id: string, @Body() body: unknown, @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined, @Ctx() ctx: RequestContext) {
-    const { kind } = validate(DocumentKindInput, body ?? {}, ctx.lang);
+  async upload(@IdParam() id: number, @ZodBody(DocumentKindInput) body: z.output<typeof DocumentKindInput>, @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined, @Ctx() ctx: RequestContext) {
+    const { kind } = body;
     if (file?.buffer?.length) checkDocument(file.buffer);
-    return this.apps.addDocument(parseId(id), kind, file, ctx);
+    return this.apps.addDocument(id, kind, file, ctx);
   }
 
   @Get(':id/documents/:docId')
@@ -132,8 +121,8 @@ export class ApplicationsController {
   @Header('X-Content-Type-Options', 'nosniff')
   @RequirePermission('applications:list')
   @ApiOperation({ summary: 'Download a document (personal data: roles that see masked data get 403; audited)' })
-  async download(@Param('id') id: string, @Param('docId') docId: string, @Ctx() ctx: RequestContext) {
-    const doc = await this.apps.openDocument(parseId(id), parseId(docId), ctx);
+  async download(@IdParam() id: number, @IdParam('docId') docId: number, @Ctx() ctx: RequestContext) {
+    const doc = await this.apps.openDocument(id, docId, ctx);
     return new StreamableFile(doc.stream, {
       type: doc.mimeType,
       length: doc.sizeBytes,

@@ -4,6 +4,7 @@ import { MembersModule } from '../members/members.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
+import { ApplicationsWorkbench } from './applications.workbench.js';
 import { PickupBatchesController } from './pickup-batches.controller.js';
 import { PickupBatchesService } from './pickup-batches.service.js';
 
@@ -11,7 +12,7 @@ import { PickupBatchesService } from './pickup-batches.service.js';
 @Module({
   imports: [MembersModule, CardsModule, StorageModule],
   controllers: [ApplicationsController, PickupBatchesController],
-  providers: [ApplicationsService, PickupBatchesService],
+  providers: [ApplicationsService, PickupBatchesService, ApplicationsWorkbench],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

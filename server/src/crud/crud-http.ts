@@ -43,7 +43,8 @@ export const IdParam = (name = 'id'): ParameterDecorator => Param(name, new IdPi
 class ZodPipe implements PipeTransform {
   constructor(private readonly schema: z.ZodType) {}
   transform(value: unknown): unknown {
-    return checkBounds(validate(this.schema, value));
+    // No body at all is an empty one: the schema then names each missing field.
+    return checkBounds(validate(this.schema, value ?? {}));
   }
 }
 

@@ -4,6 +4,7 @@ import { ImportService } from './import/import.service.js';
 import { MemberExportController } from './member-export.controller.js';
 import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
+import { MembersWorkbench } from './members.workbench.js';
 
 /**
  * Members (M-2, M-11), their import from appendix-1 sheets (M-4) and their exports (M-11, M-12).
@@ -12,7 +13,7 @@ import { MembersService } from './members.service.js';
  */
 @Module({
   controllers: [MemberExportController, ImportController, MembersController],
-  providers: [MembersService, ImportService],
+  providers: [MembersService, ImportService, MembersWorkbench],
   exports: [MembersService, ImportService],
 })
 export class MembersModule {}

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { validate } from '../common/validation.js';
 import { IdParam, ListRoute, ZodBody } from '../crud/crud-http.js';
 import { DataUseRequestInput, DecisionInput } from './data-use.schema.js';
 import { DataUseService, dataUseListSpec } from './data-use.service.js';
@@ -38,14 +37,14 @@ export class DataUseController {
   @Post(':id/approve')
   @RequirePermission('data-use:request')
   @ApiOperation({ summary: 'Approve as club manager or division leader (whichever step is the caller’s)' })
-  approve(@IdParam() id: number, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.requests.decide(id, true, validate(DecisionInput, body ?? {}), ctx);
+  approve(@IdParam() id: number, @ZodBody(DecisionInput) body: z.output<typeof DecisionInput>, @Ctx() ctx: RequestContext) {
+    return this.requests.decide(id, true, body, ctx);
   }
 
   @Post(':id/reject')
   @RequirePermission('data-use:request')
   @ApiOperation({ summary: 'Reject with a reason' })
-  reject(@IdParam() id: number, @Body() body: unknown, @Ctx() ctx: RequestContext) {
-    return this.requests.decide(id, false, validate(DecisionInput, body ?? {}), ctx);
+  reject(@IdParam() id: number, @ZodBody(DecisionInput) body: z.output<typeof DecisionInput>, @Ctx() ctx: RequestContext) {
+    return this.requests.decide(id, false, body, ctx);
   }
 }

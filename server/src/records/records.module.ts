@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module.js';
 import { ChangeRequestsService } from './change-requests.service.js';
+import { ChangeRequestsWorkbench } from './change-requests.workbench.js';
 import { MemberHistoryService } from './member-history.service.js';
 import { ChangeRequestsController, MemberHistoryController } from './records.controller.js';
 
@@ -8,7 +9,7 @@ import { ChangeRequestsController, MemberHistoryController } from './records.con
 @Module({
   imports: [MembersModule],
   controllers: [ChangeRequestsController, MemberHistoryController],
-  providers: [ChangeRequestsService, MemberHistoryService],
+  providers: [ChangeRequestsService, MemberHistoryService, ChangeRequestsWorkbench],
   exports: [ChangeRequestsService, MemberHistoryService],
 })
 export class RecordsModule {}
