@@ -53,7 +53,8 @@ export class AuditService {
       actorId: ctx.user?.id ?? null,
       actorName: ctx.user?.username ?? null,
       action,
-      resource,
+      // The API's resource names (import-jobs), never table names (import_jobs).
+      resource: resource.replace(/_/g, '-'),
       recordId: recordId === null ? null : String(recordId),
       detail,
       ip: ctx.ip ?? null,

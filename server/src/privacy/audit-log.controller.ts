@@ -6,7 +6,7 @@ import { Ctx, RequirePermission, type RequestContext } from '../auth/current-use
 import { ListRoute } from '../crud/crud-http.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { clubClock } from '../calendar/calendar.service.js';
-import { AuditLogService, auditListSpec, toItem } from './audit-log.service.js';
+import { AuditLogService, auditListSpec, listReadSpec, toItem } from './audit-log.service.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from './xlsx.js';
 
 const EXPORT_CHUNK = 5000;
@@ -29,6 +29,14 @@ export class AuditLogController {
   @ListRoute(auditListSpec)
   list(@Query() query: Record<string, unknown>) {
     return this.log.list(query);
+  }
+
+  @Get('list-reads')
+  @RequirePermission('audit:list')
+  @ApiOperation({ summary: 'Unmasked list reads grouped per day, person and resource (views, records shown); at_gte/at_lte, actorId, resource' })
+  @ListRoute(listReadSpec)
+  listReads(@Query() query: Record<string, unknown>) {
+    return this.log.listReads(query);
   }
 
   @Get('export.xlsx')
@@ -54,9 +62,10 @@ export class AuditLogController {
     ]);
     for (let skip = 0; skip < rows; skip += EXPORT_CHUNK) {
       const page = await this.log.page(q, skip, Math.min(EXPORT_CHUNK, rows - skip));
+      const names = await this.log.names(page);
       for (const r of page) {
-        const item = toItem(r);
-        sheet.add({ ...item, at: clubClock(r.at).toISOString().slice(0, 19).replace('T', ' '), detail: JSON.stringify(r.detail) });
+        const item = toItem(r, names);
+        sheet.add({ ...item, actorName: item.actorDisplayName, at: clubClock(r.at).toISOString().slice(0, 19).replace('T', ' '), detail: JSON.stringify(r.detail) });
       }
     }
     if (total > EXPORT_MAX) sheet.add({ id: `仅导出前 ${EXPORT_MAX} 条，共 ${total} 条` });
