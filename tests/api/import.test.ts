@@ -199,4 +199,37 @@ describe('member import: rows (M-2, M-4)', () => {
     expect(r.body[0]).not.toHaveProperty('report');
     expect(Number(r.headers.get('x-total-count'))).toBeGreaterThanOrEqual(5);
   });
+
+  it('Seed 001, M-11: a regional officer sees only their region’s jobs; the report (owners’ ID numbers) only the uploader, their region or the group club', async () => {
+    const hq = await t.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
+    await t.db.staffUser.create({ data: { username: 'officer_nj', displayName: '南京专员', role: 'member_officer', regionCode: 'NJ', passwordHash: hq.passwordHash } });
+    const officerNj = await api.login('officer_nj');
+    const nj = await t.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'asc' } });
+    const [row] = await spouseRows(1, await t.db.household.count({ where: { id: { lt: nj.id } } }));
+    const njJob = await upload(await workbook([row, { ...row, 移动电话: '1' }]), 'VALID_ONLY', officerNj);
+    expect(njJob.status).toBe(201);
+    expect(njJob.body.regionCode).toBe('NJ');
+    await finished(njJob.body.id);
+    const shJob = (await upload(await workbook([row]), 'VALID_ONLY', officerSh)).body;
+    expect(shJob.regionCode).toBe('SH');
+
+    const listSh = await api.call('GET', '/api/imports?_start=0&_end=100', { token: officerSh });
+    expect(listSh.body.every((j: any) => j.regionCode === 'SH')).toBe(true);
+    expect(listSh.body.map((j: any) => j.id)).toContain(shJob.id);
+    expect(listSh.body.map((j: any) => j.id)).not.toContain(njJob.body.id);
+    expect((await api.call('GET', `/api/imports/${njJob.body.id}`, { token: officerSh })).status).toBe(404);
+    const report = await fetch(`${api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${officerSh}` } });
+    expect(report.status).toBe(404);
+    expect(await t.db.auditLog.count({ where: { action: 'EXPORT', resource: 'import_jobs', recordId: String(njJob.body.id) } })).toBe(0);
+
+    // The Nanjing officer and the group club's officer see it, and may download its report.
+    const listNj = await api.call('GET', '/api/imports?_start=0&_end=100', { token: officerNj });
+    expect(listNj.body.map((j: any) => j.id)).toEqual([njJob.body.id]);
+    expect((await api.call('GET', `/api/imports/${njJob.body.id}`, { token: officer })).body).toMatchObject({ regionCode: 'NJ', invalidRows: 1, createdRows: 1 });
+    for (const token of [officerNj, officer]) {
+      expect((await fetch(`${api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    }
+    const all = await api.call('GET', '/api/imports?_start=0&_end=100', { token: officer });
+    expect(all.body.map((j: any) => j.id)).toEqual(expect.arrayContaining([njJob.body.id, shJob.id]));
+  });
 });

@@ -30,7 +30,6 @@ export const membersMessages = {
   },
   'uploads.tooLarge': { zh: '文件不能超过 {mb} MB', en: 'The file must be at most {mb} MB' },
   'uploads.malformed': { zh: '上传内容有误：请在 file 字段中只上传一个文件', en: 'The upload is malformed: send one file in the "file" field' },
-  'uploads.typeMismatch': { zh: '文件内容不是完整的 {type} 图片（文件头与内容不符）', en: 'The file is not a complete {type} image (its header does not match its content)' },
   'uploads.activeContent': {
     zh: '文件中含有网页或脚本内容（{what}），为安全起见不予接收；请上传扫描件或照片原件',
     en: 'The file contains web-page or script content ({what}) and is refused for safety; upload the original scan or photo',

@@ -26,19 +26,15 @@ const REPORT_MAX = 50_000;
 /** Statuses of a job whose work is under way (in some process). */
 const RUNNING = ['VALIDATING', 'VALIDATED', 'IMPORTING'] as const;
 /**
- * A running job's process writes `heartbeatAt` after every batch and every HEARTBEAT_MS; a job
- * whose heartbeat is older than STALE_BEATS of them has lost its process (a crash, a kill, a
- * stop that could not finish) and is marked FAILED, at start-up and every HEARTBEAT_MS after.
- * CLUB_IMPORT_HEARTBEAT_MS shortens it for the crash test.
+ * A running job's process writes `heartbeatAt` after every batch and every heartbeat (10 s); a
+ * job whose heartbeat is older than STALE_BEATS of them has lost its process (a crash, a kill, a
+ * stop that could not finish) and is marked FAILED, at start-up and at every heartbeat after.
+ * CLUB_IMPORT_HEARTBEAT_MS shortens the heartbeat for the crash test.
  */
-const HEARTBEAT_MS = Number(process.env.CLUB_IMPORT_HEARTBEAT_MS) || 10_000;
 const STALE_BEATS = 3;
 
 /** The job's work was stopped (the API is shutting down). */
 class Interrupted extends Error {}
-
-/** Test hook: an environment variable that pauses a VALID_ONLY import after its first committed batch. */
-const PAUSE_AFTER_FIRST_BATCH_MS = Number(process.env.CLUB_IMPORT_TEST_PAUSE_MS) || 0;
 
 export const importListSpec: ListSpec = {
   fields: {
@@ -86,6 +82,9 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
   /** This process, on the jobs it runs. */
   readonly workerId = randomUUID();
   private timer: NodeJS.Timeout | undefined;
+  private readonly heartbeatMs = Number(process.env.CLUB_IMPORT_HEARTBEAT_MS) || 10_000;
+  /** Test hook (tests/api/import-crash.test.ts): a VALID_ONLY import waits this long after its first committed batch. */
+  private readonly pauseAfterFirstBatchMs = Number(process.env.CLUB_IMPORT_TEST_PAUSE_MS) || 0;
 
   constructor(
     @Inject(PRISMA) private readonly db: Db,
@@ -100,7 +99,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     await this.failOrphans();
     this.timer = setInterval(() => {
       void this.beat().catch((e: unknown) => this.logger.warn(`import heartbeat: ${String(e)}`));
-    }, HEARTBEAT_MS);
+    }, this.heartbeatMs);
     this.timer.unref();
   }
 
@@ -119,7 +118,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Marks FAILED the running jobs whose process stopped beating; returns how many. */
   async failOrphans(): Promise<number> {
-    const stale = new Date(Date.now() - STALE_BEATS * HEARTBEAT_MS);
+    const stale = new Date(Date.now() - STALE_BEATS * this.heartbeatMs);
     const orphans = await this.db.importJob.findMany({
       where: { status: { in: [...RUNNING] }, id: { notIn: [...this.running.keys()] }, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: stale } }] },
       select: { id: true, lang: true, createdRows: true, committedThroughRow: true, mode: true },
@@ -232,6 +231,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     };
 
     let batchNo = 0;
+    let paused = false;
     const insertChunk = async (tx: Prisma.TransactionClient, part: Prepared[], lastRow: number) => {
       const rows = await insertMembers(tx, part.map((p) => p.data));
       const byKey = new Map(part.map((p) => [`${p.data.householdId}|${p.data.idNumber}`, p]));
@@ -350,7 +350,14 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       await inflight;
       if (insertError) throw insertError;
       if (stop.aborted) throw new Interrupted();
-      if (PAUSE_AFTER_FIRST_BATCH_MS && !atomic && batchNo === 1) await new Promise((r) => setTimeout(r, PAUSE_AFTER_FIRST_BATCH_MS));
+      if (this.pauseAfterFirstBatchMs && !atomic && batchNo === 1 && !paused) {
+        paused = true;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pauseAfterFirstBatchMs);
+          stop.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+        if (stop.aborted) throw new Interrupted();
+      }
       // All or nothing: once a row has failed nothing will be kept, so stop inserting.
       if (prepared.length && !(atomic && c.invalid > 0)) {
         inflight = (tx ? insertChunk(tx, prepared, lastRow) : this.db.$transaction((own) => insertChunk(own, prepared, lastRow))).catch((e: unknown) => {

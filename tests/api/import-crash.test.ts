@@ -1,0 +1,168 @@
+// A member import interrupted by a crash (the API process killed with SIGKILL) or a stop: the job
+// is marked FAILED (at the next start, or by the stop), its committed part is exactly what is in
+// the database, each committed batch has its audit entry, and importing the same file again
+// finishes the rest.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, idNumberFor } from '../../prisma/seed/factories.ts';
+import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { repoRoot } from '../../server/src/config/app-config.ts';
+import { IMPORT_COLUMNS } from '../../server/src/members/import/columns.ts';
+import { startApi, type RunningApi } from '../support/api.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const HEARTBEAT_MS = 200;
+const ROWS = 3000; // three batches of 1,000
+let t: TestDatabase;
+let dataDir: string;
+let file: Buffer;
+let child: ChildProcess | undefined;
+const apis: RunningApi[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedClub(t.db, { members: 40, demoAccounts: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'club-import-crash-'));
+  // ROWS / 2 households of a new project, one owner each: every row (owner, spouse) is valid.
+  const project = await t.db.project.create({ data: { code: 'PCRASH', name: '断点花园', regionCode: 'NJ', city: '南京市', address: '南京市江宁区断点路1号' } });
+  await t.db.$executeRaw`INSERT INTO buildings ("projectId", name, "sortOrder") SELECT ${project.id}, g || '栋', g FROM generate_series(1, 3) g`;
+  await t.db.$executeRaw`
+    INSERT INTO units ("projectId", "buildingId", number, floor)
+    SELECT ${project.id}, b.id, f || lpad(d::text, 2, '0'), f FROM buildings b, generate_series(1, 50) f, generate_series(1, 10) d
+    WHERE b."projectId" = ${project.id} ORDER BY b."sortOrder", f, d LIMIT ${ROWS / 2}`;
+  await t.db.$executeRaw`INSERT INTO households ("unitId", "projectId") SELECT id, "projectId" FROM units WHERE "projectId" = ${project.id}`;
+  const hh = await t.db.$queryRaw<{ id: number; building: string; unit: string }[]>`
+    SELECT h.id, b.name AS building, u.number AS unit FROM households h JOIN units u ON u.id = h."unitId" JOIN buildings b ON b.id = u."buildingId"
+    WHERE h."projectId" = ${project.id} ORDER BY h.id`;
+  const born = (i: number) => new Date(Date.UTC(1960 + (i % 35), i % 12, 1 + (i % 28)));
+  const ownerIds = hh.map((_, i) => idNumberFor('320115', born(i), 'MALE', 20_000 + i));
+  await t.db.householdOwner.createMany({ data: hh.map((h, i) => ({ householdId: h.id, name: `业主${i}`, idNumber: ownerIds[i] })) });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('会员');
+  ws.addRow(IMPORT_COLUMNS.map((c) => c.header));
+  hh.forEach((h, i) => {
+    const common = { 楼盘: '断点花园', 楼栋: h.building, 房号: h.unit, 入会日期: '2026-11-01', 业主证件号码: ownerIds[i], 婚姻状况: '已婚' };
+    const people: Record<string, string>[] = [
+      { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 移动电话: `139${String(i).padStart(8, '0')}` },
+      { ...common, 与业主关系: '配偶', 称谓: '太太', 姓名: `林${i}`, 性别: '女', 出生日期: '1982-05-20', 证件号码: idNumberFor('320106', new Date('1982-05-20T00:00:00Z'), 'FEMALE', 20_000 + i), 移动电话: `138${String(i).padStart(8, '0')}` },
+    ];
+    for (const p of people) ws.addRow(IMPORT_COLUMNS.map((c) => p[c.header] ?? null));
+  });
+  file = Buffer.from(await wb.xlsx.writeBuffer());
+}, 120_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  for (const api of apis) await api.close().catch(() => undefined);
+  await t?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function login(baseUrl: string, username = 'officer'): Promise<string> {
+  const r = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (r.status !== 200) throw new Error(`login: ${r.status}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+async function upload(baseUrl: string, token: string, mode = 'VALID_ONLY'): Promise<number> {
+  const form = new FormData();
+  form.append('mode', mode);
+  form.append('file', new Blob([new Uint8Array(file)]), '断点花园.xlsx');
+  const r = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const body = (await r.json()) as { id: number };
+  expect(r.status, JSON.stringify(body)).toBe(201);
+  return body.id;
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const job = (id: number) => t.db.importJob.findUniqueOrThrow({ where: { id } });
+const imported = () => t.db.member.count({ where: { project: { code: 'PCRASH' } } });
+const batchAudits = (id: number) => t.db.auditLog.findMany({ where: { action: 'CREATE', resource: 'members', detail: { path: ['importJobId'], equals: id } }, orderBy: { id: 'asc' } });
+
+describe('an import survives a crash of the API', () => {
+  it('killed mid-way (SIGKILL): failed at the next start, its committed batches counted, audited and kept; the same file again finishes it', async () => {
+    // The API in a child process; it pauses after the first committed batch, so the kill lands mid-import.
+    // Node itself with tsx's loader: the tsx command would run the API in a grandchild the kill misses.
+    child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/api-child.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, CHILD_DATABASE_URL: t.apiUrl, CHILD_DATA_DIR: dataDir, CLUB_IMPORT_HEARTBEAT_MS: String(HEARTBEAT_MS), CLUB_IMPORT_TEST_PAUSE_MS: '120000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child!.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /LISTENING (\S+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child!.on('exit', (code) => reject(new Error(`the API child exited (${code})`)));
+    });
+    const id = await upload(baseUrl, await login(baseUrl));
+    await until(() => job(id), (j) => j.createdRows >= 1000);
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+
+    // What a crash leaves: a job that says it is still running, nobody to finish it.
+    const left = await job(id);
+    expect(left.status).toBe('VALIDATING');
+    expect(left.finishedAt).toBeNull();
+
+    // The next start (after the dead process's heartbeat went stale) marks it failed.
+    await new Promise((r) => setTimeout(r, 4 * HEARTBEAT_MS));
+    process.env.CLUB_IMPORT_HEARTBEAT_MS = String(HEARTBEAT_MS);
+    const api = await startApi(t.db, { dataDir });
+    apis.push(api);
+    const failed = await job(id);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.finishedAt).not.toBeNull();
+    expect(failed.error).toContain('导入被中断');
+    expect(failed.error).toContain(`已导入 ${failed.createdRows} 人`);
+
+    // Its committed part: exactly the members in the database, each batch with its audit entry.
+    const members = await imported();
+    expect(failed.createdRows).toBe(1000);
+    expect(members).toBe(failed.createdRows);
+    expect(failed.committedThroughRow).toBe(1001); // header in row 1, then 1,000 rows
+    const audits = await batchAudits(id);
+    expect(audits.map((a) => (a.detail as { created: number }).created).reduce((a, b) => a + b, 0)).toBe(members);
+    const auditedIds = new Set(audits.flatMap((a) => (a.detail as { memberIds: number[] }).memberIds));
+    const memberIds = (await t.db.member.findMany({ where: { project: { code: 'PCRASH' } }, select: { id: true } })).map((m) => m.id);
+    expect(memberIds.every((m) => auditedIds.has(m))).toBe(true);
+    const shown = await api.call('GET', `/api/imports/${id}`, { token: await api.login('officer') });
+    expect(shown.body).toMatchObject({ status: 'FAILED', createdRows: 1000, committedThroughRow: 1001 });
+
+    // Resumed by importing the same file again: the committed rows are skipped, the rest come in.
+    const again = await upload(api.baseUrl, await api.login('officer'));
+    const done = await until(() => job(again), (j) => j.status === 'DONE' || j.status === 'FAILED');
+    expect(done).toMatchObject({ status: 'DONE', createdRows: ROWS - 1000, skippedRows: 1000, invalidRows: 0 });
+    expect(await imported()).toBe(ROWS);
+  }, 180_000);
+
+  it('stopped mid-way (the API closes): failed at once with what it committed', async () => {
+    await t.db.member.deleteMany({ where: { project: { code: 'PCRASH' } } });
+    process.env.CLUB_IMPORT_TEST_PAUSE_MS = '120000';
+    const api = await startApi(t.db, { dataDir });
+    delete process.env.CLUB_IMPORT_TEST_PAUSE_MS;
+    const id = await upload(api.baseUrl, await api.login('officer'));
+    await until(() => job(id), (j) => j.createdRows >= 1000);
+    await api.close();
+    const stopped = await job(id);
+    expect(stopped).toMatchObject({ status: 'FAILED', createdRows: 1000, committedThroughRow: 1001 });
+    expect(stopped.error).toContain('导入被中断');
+    expect(await imported()).toBe(1000);
+    expect((await batchAudits(id)).length).toBe(1);
+  }, 120_000);
+});
