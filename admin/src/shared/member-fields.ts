@@ -1,16 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEnum, type EnumName } from './member-enums';
 
-export interface HistoryEntry {
-  id: string;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  masked: boolean;
-  changedAt: string;
-  changedByName: string | null;
-  changeRequestId: number | null;
-}
+export type { HistoryEntry } from './api-types';
 
 /** Member fields whose values are codes of a closed set (translated with the member form's labels). */
 const ENUM_FIELDS: Record<string, EnumName> = {

@@ -15,18 +15,18 @@ type Method = 'post' | 'put' | 'patch' | 'delete';
 const errorText = (value: unknown): string => (Array.isArray(value) ? value.join('；') : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The API's `errors` ({ "field.path": "text" }) as antd form fields; dotted paths reach Form.List rows. */
-export const fieldErrors = (error: unknown): { name: (string | number)[]; errors: string[] }[] =>
+export const fieldErrors = (error: unknown, rename: Record<string, string> = {}): { name: (string | number)[]; errors: string[] }[] =>
   Object.entries((error as HttpError | undefined)?.errors ?? {}).map(([path, message]) => ({
-    name: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    name: (rename[path] ?? path).split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
     errors: Array.isArray(message) ? message.map(String) : [errorText(message)],
   }));
 
 /** The notification every failed change shows: the server's message, and the field errors not shown on a field. */
 export const errorNotification =
-  (fallback: string, form?: FormInstance) =>
+  (fallback: string, form?: FormInstance, rename: Record<string, string> = {}) =>
   (error?: HttpError): OpenNotificationParams => {
     // antd gives a field the id of its path joined by "_"; a path with no such input has no field on screen.
-    const placed = (path: string) => Boolean(form && document.getElementById(path.replace(/\./g, '_')));
+    const placed = (path: string) => Boolean(form && document.getElementById((rename[path] ?? path).replace(/\./g, '_')));
     const unplaced = Object.entries(error?.errors ?? {})
       .filter(([path]) => !placed(path))
       .map(([, message]) => errorText(message));
@@ -44,6 +44,8 @@ export interface RunOptions<R> {
   success?: string | ((answer: R) => string);
   /** Puts the answer's field errors on this form's fields. */
   form?: FormInstance;
+  /** API field paths whose form field has another name ({ cardFeeFen: 'cardFeeYuan' }). */
+  rename?: Record<string, string>;
 }
 
 /** A POST (or PUT, PATCH, DELETE) to an API path; resolves to the answer, or undefined when it failed (already shown). */
@@ -51,21 +53,21 @@ export function useApiMutation<T extends BaseRecord = BaseRecord>({ invalidates 
   const t = useTranslate();
   const invalidate = useInvalidate();
   const { mutateAsync, mutation } = useCustomMutation<T>();
-  const run = async <R = T>(path: string, values?: unknown, { method = 'post', success, form }: RunOptions<R> = {}): Promise<R | undefined> => {
+  const run = async <R = T>(path: string, values?: unknown, { method = 'post', success, form, rename }: RunOptions<R> = {}): Promise<R | undefined> => {
     try {
       const res = await mutateAsync({
         url: `${API_URL}${path}`,
         method,
-        values: (values ?? {}) as never,
+        values: (values ?? (method === 'delete' ? undefined : {})) as never,
         successNotification: success
           ? (res) => ({ type: 'success', key: 'api-success', message: typeof success === 'function' ? success(res?.data as unknown as R) : success })
           : false,
-        errorNotification: errorNotification(t('errors.actionFailed'), form),
+        errorNotification: errorNotification(t('errors.actionFailed'), form, rename),
       });
       await Promise.all(invalidates.map((resource) => invalidate({ resource, invalidates: ['list', 'many', 'detail'] })));
       return res.data as unknown as R;
     } catch (error) {
-      if (form) form.setFields(fieldErrors(error));
+      if (form) form.setFields(fieldErrors(error, rename));
       return undefined;
     }
   };

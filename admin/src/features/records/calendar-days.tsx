@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useCan, useCustom, type CrudFilter } from '@refinedev/core';
 import { List, useTable } from '@refinedev/antd';
-import { App, Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { dateTime } from '../../shared/format';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
-import { fieldErrors, type CalendarDay } from './components/record-parts';
+import { useActionForm, useApiMutation } from '../../shared/mutations';
+import type { CalendarDay } from './components/record-parts';
 
 const FIRST_YEAR = 2024;
 
@@ -61,14 +61,20 @@ const WorkingDayCalculator = () => {
 
 export const CalendarPage = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [year, setYear] = useState<number>(dayjs().year());
   const { data: canEdit } = useCan({ resource: 'calendar-days', action: 'edit' });
   const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<EditValues>();
+  const edit = useActionForm<EditValues>({
+    path: (values) => `/calendar-days/${values.date.format('YYYY-MM-DD')}`,
+    method: 'put',
+    body: (values) => ({ kind: values.kind, name: values.name }),
+    invalidates: ['calendar-days'],
+    success: t('records.calendar.saved'),
+    onDone: () => setEditing(null),
+  });
+  const { run } = useApiMutation({ invalidates: ['calendar-days'] });
 
-  const { tableProps, searchFormProps, setFilters, tableQuery } = useTable<CalendarDay, { message: string; statusCode: number }, SearchValues>({
+  const { tableProps, searchFormProps, setFilters } = useTable<CalendarDay, { message: string; statusCode: number }, SearchValues>({
     resource: 'calendar-days',
     syncWithLocation: false,
     pagination: { pageSize: 100 },
@@ -96,36 +102,14 @@ export const CalendarPage = () => {
 
   const open = (day: CalendarDay | 'new') => {
     setEditing(day);
-    form.resetFields();
-    if (day !== 'new') form.setFieldsValue({ date: dayjs(day.date), kind: day.kind, name: day.name });
-    else form.setFieldsValue({ kind: 'HOLIDAY', date: dayjs(`${year}-01-01`).isBefore(dayjs()) ? dayjs() : dayjs(`${year}-01-01`) });
+    edit.show();
   };
+  const editValues = (day: CalendarDay | 'new' | null): Partial<EditValues> =>
+    day && day !== 'new'
+      ? { date: dayjs(day.date), kind: day.kind, name: day.name }
+      : { kind: 'HOLIDAY', date: dayjs(`${year}-01-01`).isBefore(dayjs()) ? dayjs() : dayjs(`${year}-01-01`) };
 
-  const save = async (values: EditValues) => {
-    setSaving(true);
-    try {
-      await httpClient.put(`${API_URL}/calendar-days/${values.date.format('YYYY-MM-DD')}`, { kind: values.kind, name: values.name });
-      message.success(t('records.calendar.saved'));
-      setEditing(null);
-      await tableQuery.refetch();
-    } catch (error) {
-      const errors = fieldErrors(error);
-      if (errors.length) form.setFields(errors.map((e) => ({ ...e, name: e.name[0] === 'date' ? 'date' : e.name })) as never);
-      else message.error((error as { message?: string }).message ?? t('errors.loadFailed'));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const remove = async (day: CalendarDay) => {
-    try {
-      await httpClient.delete(`${API_URL}/calendar-days/${day.date}`);
-      message.success(t('records.calendar.deleted'));
-      await tableQuery.refetch();
-    } catch (error) {
-      message.error((error as { message?: string }).message ?? t('errors.loadFailed'));
-    }
-  };
+  const remove = (day: CalendarDay) => run(`/calendar-days/${day.date}`, undefined, { method: 'delete', success: t('records.calendar.deleted') });
 
   const weekdays = t('records.calendar.weekdays', { returnObjects: true }) as string[];
 
@@ -207,16 +191,12 @@ export const CalendarPage = () => {
         )}
       </Table>
       <Modal
-        open={editing !== null}
+        {...edit.modalProps}
         title={editing && editing !== 'new' ? t('records.calendar.editTitle', { date: editing.date }) : t('records.calendar.addTitle')}
         okText={t('buttons.save')}
         cancelText={t('buttons.cancel')}
-        confirmLoading={saving}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        destroyOnHidden
       >
-        <Form<EditValues> form={form} layout="vertical" onFinish={save}>
+        <Form<EditValues> {...edit.formProps} initialValues={editValues(editing)}>
           <Form.Item name="date" label={t('records.calendar.date')} rules={[{ required: true, message: t('records.calendar.dateRequired') }]}>
             <DatePicker disabled={editing !== 'new'} style={{ width: '100%' }} />
           </Form.Item>

@@ -1,20 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useCan, useCustom } from '@refinedev/core';
 import { List } from '@refinedev/antd';
-import { App, Alert, Button, Card, Form, InputNumber } from 'antd';
+import { Alert, Button, Card, Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../providers/http-client';
 import { API_URL } from '../../providers/data-provider';
-import { fieldErrors } from './components/record-parts';
-
-/** The club settings as the API has them (fee in fen). */
-interface ClubSettings {
-  cardFeeFen: number;
-  completenessCheckDays: number;
-  dataEntryDays: number;
-  cardMadeDays: number;
-  changeRequestDays: number;
-}
+import { useApiMutation } from '../../shared/mutations';
+import type { ClubSettings } from '../../shared/api-types';
 
 /** The form: the fee in 元 with two decimals, the deadlines in working days. */
 interface FormValues extends Omit<ClubSettings, 'cardFeeFen'> {
@@ -28,11 +19,10 @@ const toForm = (s: ClubSettings): FormValues => ({ ...s, cardFeeYuan: s.cardFeeF
 /** M-8, M-6: the card fee and the deadlines, defaults the club manager can change. */
 export const SettingsPage = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { data: canEdit } = useCan({ resource: 'settings', action: 'edit' });
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const { result, query } = useCustom<ClubSettings>({ url: `${API_URL}/settings`, method: 'get' });
+  const { run, busy: saving } = useApiMutation<ClubSettings>();
   const settings = result.data;
   const editable = Boolean(canEdit?.can);
 
@@ -40,21 +30,10 @@ export const SettingsPage = () => {
     if (settings) form.setFieldsValue(toForm(settings));
   }, [settings, form]);
 
-  const save = async (values: FormValues) => {
-    setSaving(true);
-    try {
-      const { cardFeeYuan, ...days } = values;
-      const { data } = await httpClient.patch<ClubSettings>(`${API_URL}/settings`, { ...days, cardFeeFen: Math.round(cardFeeYuan * 100) });
-      form.setFieldsValue(toForm(data));
-      message.success(t('records.settings.saved'));
-      await query.refetch();
-    } catch (error) {
-      const errors = fieldErrors(error);
-      if (errors.length) form.setFields(errors.map((e) => ({ ...e, name: e.name[0] === 'cardFeeFen' ? 'cardFeeYuan' : e.name })) as never);
-      else message.error((error as { message?: string }).message ?? t('errors.loadFailed'));
-    } finally {
-      setSaving(false);
-    }
+  const save = async ({ cardFeeYuan, ...days }: FormValues) => {
+    const saved = await run(`/settings`, { ...days, cardFeeFen: Math.round(cardFeeYuan * 100) }, { method: 'patch', form, rename: { cardFeeFen: 'cardFeeYuan' }, success: t('records.settings.saved') });
+    // The answer is the saved settings; the form shows them (the read refetches when the page opens again).
+    if (saved) form.setFieldsValue(toForm(saved));
   };
 
   return (

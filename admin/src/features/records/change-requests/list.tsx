@@ -18,7 +18,7 @@ const FILTER_FIELDS = ['q', 'status', 'channel', 'overdue'] as const;
 
 export const ChangeRequestList = () => {
   const { t } = useTranslation();
-  const { tableProps, searchFormProps, sorters, filters, tableQuery } = useTable<ChangeRequest, { message: string; statusCode: number }, SearchValues>({
+  const { tableProps, searchFormProps, sorters, filters } = useTable<ChangeRequest, { message: string; statusCode: number }, SearchValues>({
     resource: 'change-requests',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
@@ -96,7 +96,7 @@ export const ChangeRequestList = () => {
           render={(_, r) => (
             <Space>
               <ShowButton hideText size="small" recordItemId={r.id} />
-              {r.status === 'OPEN' && <ChangeRequestActions request={r} size="small" onDone={() => tableQuery.refetch()} />}
+              {r.status === 'OPEN' && <ChangeRequestActions request={r} size="small" />}
             </Space>
           )}
         />

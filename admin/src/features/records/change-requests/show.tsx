@@ -23,7 +23,7 @@ export const ChangeRequestShow = () => {
         <>
           <ListButton />
           <RefreshButton />
-          {r?.status === 'OPEN' && <ChangeRequestActions request={r} onDone={() => query.refetch()} />}
+          {r?.status === 'OPEN' && <ChangeRequestActions request={r} />}
         </>
       )}
     >
