@@ -164,5 +164,16 @@ describe('an import survives a crash of the API', () => {
     expect(stopped.error).toContain('导入被中断');
     expect(await imported()).toBe(1000);
     expect((await batchAudits(id)).length).toBe(1);
+
+    // All or nothing: the stop rolls the one transaction back; the job says so.
+    await t.db.member.deleteMany({ where: { project: { code: 'PCRASH' } } });
+    const again = await startApi(t.db, { dataDir });
+    const atomic = await upload(again.baseUrl, await again.login('officer'), 'ALL_OR_NOTHING');
+    await again.close();
+    const rolledBack = await job(atomic);
+    expect(rolledBack).toMatchObject({ status: 'FAILED', createdRows: 0 });
+    expect(rolledBack.error).toContain('未导入任何人');
+    expect(await imported()).toBe(0);
+    expect((await batchAudits(atomic)).length).toBe(0);
   }, 120_000);
 });
