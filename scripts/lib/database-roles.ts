@@ -138,6 +138,11 @@ export async function prepareDatabase(superuserDatabaseUrl: string, roles: ClubR
     );
     for (const t of types.rows) await c.query(`ALTER TYPE public.${ident(t.name)} OWNER TO ${owner}`);
 
+    // What migrate's grants (server/src/database/grants.ts) also say, set here too so that tables a
+    // script migrates without naming the roles (npm run seed -- --reset) are usable by the API at once.
+    await c.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident(roles.api.name)}`);
+    await c.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${ident(roles.api.name)}`);
+
     // Cube's rollups: a schema Cube's role owns, and nothing else it could write to. Rollup
     // tables made by another role before are dropped; Cube rebuilds them.
     const schema = await c.query<{ owner: string }>(
