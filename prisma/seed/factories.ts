@@ -2,7 +2,7 @@
 // the tests. Each call takes the faker instance so a seeded faker gives repeatable data, and a
 // running sequence keeps unique keys (ID numbers, project codes) unique.
 import { fakerZH_CN, type Faker } from '@faker-js/faker';
-import { toPinyin } from '../../server/src/members/pinyin.ts';
+import { toInitials, toPinyin } from '../../server/src/members/pinyin.ts';
 import type { Prisma } from '../../server/src/generated/prisma/client.ts';
 
 export type { Faker };
@@ -157,6 +157,8 @@ export function memberInput(
     title,
     name: p.name,
     pinyin: toPinyin(p.name),
+    // Read from the characters, as the API does; the other search keys are the database's (trigger members_search_keys).
+    initials: toInitials(p.name),
     sex: p.sex,
     birthDate: p.birthDate,
     idType: 'ID_CARD',

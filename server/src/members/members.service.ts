@@ -13,29 +13,66 @@ import { memberDetailInclude, memberListSelect, toMemberDetail, toMemberListItem
 import { PlaceLabels } from '../reference/place-labels.js';
 import { ListTotals } from '../crud/list-totals.js';
 import { RELATIONS, SEXES, STATUSES, TITLES, type MemberCreateInput, type MemberUpdateInput } from './member.schema.js';
-import { toPinyin } from './pinyin.js';
+import { pinyinKey, readsAsPinyin, toInitials, toPinyin } from './pinyin.js';
+import { cardQueryNumber, phoneQueryKey, roomQueryKey } from './search-keys.js';
 import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
 import { clubToday } from '../calendar/calendar.service.js';
 
 const HAN = /\p{Script=Han}/u;
+const DIGIT = /[0-9０-９]/;
 
-/**
- * `q` finds members as staff type them: Chinese text by the start of the name ("王", "王晓"),
- * Latin text by the start of the pinyin ("wang", "WANG XIAO"; pinyin is stored upper case, and a
- * name written in Latin letters is its own pinyin). Each is one column's prefix, answered by an
- * index that also holds the M-1 keys and the region (members_name_prefix_idx,
- * members_pinyin_prefix_idx), so the count and the page's ids never read the table. Three or
- * more characters that start nothing are then looked for anywhere (`memberSearchInside`, pg_trgm);
- * MembersService decides from the count.
- */
-export function memberSearch(q: string): Prisma.MemberWhereInput {
-  return HAN.test(q) ? { name: { startsWith: q } } : { pinyin: { startsWith: q.toUpperCase() } };
+/** What a search may also use, beside the text: whether the caller sees phones, whose card it names. */
+export interface SearchContext {
+  /** The caller sees mobiles unmasked (MaskingPolicy): any last digits find them, not only the last four. */
+  phonesVisible: boolean;
+  /** Members holding the card whose number is the text (cards.cardNo is unique). */
+  cardHolderIds: number[];
 }
 
-/** Three or more characters anywhere: in names (Chinese), or in pinyin and names (Latin). */
+const NO_CONTEXT: SearchContext = { phonesVisible: false, cardHolderIds: [] };
+
+/**
+ * `q` finds members as staff type them, each reading one column's prefix, answered by an index
+ * that also holds the M-1 keys and the region, so the count and the page's ids never read the
+ * table:
+ *  - Chinese text: the start of the name ("王", "王晓"; members_name_prefix_idx);
+ *  - Latin letters read as pinyin ("wangyi", "wang yi", "lv", "lu muchen"): the start of the
+ *    pinyin without spaces, ü = v = u (pinyinKey); otherwise initials ("wyq", "lmc"; initials);
+ *  - digits: the mobile (whole, or its last four or more digits; phoneKey, the digits last
+ *    first), the room ("502", "3-1-502", "3栋1单元502"; roomKey) or a card number.
+ * What starts nothing is then looked for more broadly (`memberSearchInside`); MembersService
+ * decides from the count.
+ */
+export function memberSearch(q: string, c: SearchContext = NO_CONTEXT): Prisma.MemberWhereInput {
+  if (DIGIT.test(q)) {
+    const phone = HAN.test(q) ? null : phoneQueryKey(q, c.phonesVisible);
+    const room = roomQueryKey(q);
+    const any: Prisma.MemberWhereInput[] = [
+      ...(phone ? [{ phoneKey: { startsWith: phone } }] : []),
+      ...(room ? [{ roomKey: { startsWith: room } }] : []),
+      ...(c.cardHolderIds.length ? [{ id: { in: c.cardHolderIds } }] : []),
+    ];
+    return any.length === 1 ? any[0] : { OR: any.length ? any : [{ id: { in: [] } }] };
+  }
+  if (HAN.test(q)) return { name: { startsWith: q } };
+  const key = pinyinKey(q);
+  if (!key) return { name: { startsWith: q } };
+  return readsAsPinyin(key) ? { pinyinKey: { startsWith: key } } : { initials: { startsWith: key } };
+}
+
+/**
+ * When nothing starts with Latin text: its other reading (initials for what read as pinyin, and
+ * the other way round — "ab" for 安博, "john" for John Smith), and three or more characters
+ * anywhere in pinyin and names (pg_trgm); Chinese text of three or more characters anywhere in names.
+ */
 function memberSearchInside(q: string): Prisma.MemberWhereInput | null {
-  if ([...q].length < 3) return null;
-  return HAN.test(q) ? { name: { contains: q } } : { OR: [{ pinyin: { contains: q.toUpperCase() } }, { name: { contains: q, mode: 'insensitive' } }] };
+  if (DIGIT.test(q)) return null;
+  const inside = [...q].length >= 3;
+  if (HAN.test(q)) return inside ? { name: { contains: q } } : null;
+  const key = pinyinKey(q);
+  if (!key) return null;
+  const other: Prisma.MemberWhereInput = readsAsPinyin(key) ? { initials: { startsWith: key } } : { pinyinKey: { startsWith: key } };
+  return inside ? { OR: [other, { pinyin: { contains: q.toUpperCase() } }, { name: { contains: q, mode: 'insensitive' } }] } : other;
 }
 
 export const memberListSpec: ListSpec = {
@@ -56,7 +93,7 @@ export const memberListSpec: ListSpec = {
     birthDate: { kind: 'date', sortable: true },
     createdAt: { kind: 'date', sortable: true },
   },
-  search: memberSearch,
+  search: (q) => memberSearch(q),
   searchWhenNoneFound: memberSearchInside,
   // M-1: records are listed in project, building, unit order.
   defaultSort: [{ projectId: 'asc' }, { buildingId: 'asc' }, { unitId: 'asc' }, { id: 'asc' }],
@@ -77,6 +114,16 @@ export async function hobbiesExist(db: Db | Prisma.TransactionClient, ids: numbe
 function duplicateIdNumber(e: { code?: string }): never {
   if (e.code === 'P2002') throw new AppError(409, 'errors.validation', {}, { idNumber: { key: 'members.duplicate' } });
   throw e;
+}
+
+/**
+ * The pinyin and initials of an edit: a cleared pinyin, or a new name without one, is filled from
+ * the name; the initials follow whenever either changes (the trigger fills the other search keys).
+ */
+function searchNames(current: { name: string; pinyin: string }, name: string | undefined, pinyin: string | null | undefined) {
+  const nextPinyin = pinyin ? pinyin : pinyin === null || name !== undefined ? toPinyin(name ?? current.name) : undefined;
+  if (nextPinyin === undefined) return {};
+  return { pinyin: nextPinyin, initials: toInitials(name ?? current.name, nextPinyin) };
 }
 
 /** Today where the club works (China), whatever the server's time zone. */
@@ -101,8 +148,9 @@ export class MembersService {
    * and its exports alike. Text of three or more characters that starts no name or pinyin among
    * them is looked for anywhere instead (`inside`, pg_trgm).
    */
-  private listWhere(query: Record<string, unknown>, ctx: RequestContext) {
-    const parsed = parseListQuery(memberListSpec, query);
+  private async listWhere(query: Record<string, unknown>, ctx: RequestContext, visible?: Visibility) {
+    const search = await this.searchContext(query.q, ctx, visible);
+    const parsed = parseListQuery({ ...memberListSpec, search: (q) => memberSearch(q, search) }, query);
     const scope = regionFilter(ctx.user);
     return {
       where: { AND: [parsed.where, scope] } as Prisma.MemberWhereInput,
@@ -115,9 +163,26 @@ export class MembersService {
     };
   }
 
+  /**
+   * Whether the caller's phone search may use any last digits (phones unmasked for them) and who
+   * holds the card the text names — looked up first (cards.cardNo is unique), so the members
+   * query stays on the members' own indexes. The region rule applies to what is found as to any
+   * search: another region's card holder is not found.
+   */
+  private async searchContext(q: unknown, ctx: RequestContext, visible?: Visibility): Promise<SearchContext> {
+    const text = typeof q === 'string' ? q.trim() : '';
+    if (!DIGIT.test(text)) return NO_CONTEXT;
+    const card = cardQueryNumber(text);
+    const [v, cards] = await Promise.all([
+      visible ?? this.visibility(ctx),
+      card ? this.db.card.findMany({ where: { cardNo: card }, select: { memberId: true } }) : [],
+    ]);
+    return { phonesVisible: v.phone, cardHolderIds: cards.map((c) => c.memberId) };
+  }
+
   /** What an export of the list query covers — exactly the members the list shows for it — and how many. */
   async exportSelection(query: Record<string, unknown>, ctx: RequestContext) {
-    const { where, inside, orderBy } = this.listWhere(query, ctx);
+    const { where, inside, orderBy } = await this.listWhere(query, ctx);
     const count = (w: Prisma.MemberWhereInput) => this.totals.count('members', w, () => this.db.member.count({ where: w }));
     const total = await count(where);
     if (total === 0 && inside) return { where: inside, orderBy, total: await count(inside) };
@@ -125,11 +190,12 @@ export class MembersService {
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const q = this.listWhere(query, ctx);
+    const visible = await this.visibility(ctx);
+    const q = await this.listWhere(query, ctx, visible);
     let { total, rows } = await this.page(q.where, q, q.bySearchIndex);
     // Nothing starts with the text: look for it anywhere (the count and the page said so at once).
     if (total === 0 && q.inside) ({ total, rows } = await this.page(q.inside, q, false));
-    const [visible, labels] = await Promise.all([this.visibility(ctx), this.places.forUnits(rows.map((r) => r.unitId))]);
+    const labels = await this.places.forUnits(rows.map((r) => r.unitId));
     if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
     return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
   }
@@ -200,6 +266,8 @@ export class MembersService {
         data: {
           ...form,
           pinyin: form.pinyin ?? toPinyin(form.name),
+          // The search keys: initials from the characters here, the rest by the trigger members_search_keys.
+          initials: toInitials(form.name, form.pinyin ?? toPinyin(form.name)),
           nationality: form.nationality ?? '中国',
           joinedOn: form.joinedOn ?? today(),
           extra: extra ?? {},
@@ -258,7 +326,7 @@ export class MembersService {
         data: {
           ...form,
           // A cleared pinyin, or a new name without one, is filled from the name.
-          ...(pinyin ? { pinyin } : pinyin === null || form.name !== undefined ? { pinyin: toPinyin(form.name ?? current.name) } : {}),
+          ...searchNames(current, form.name, pinyin),
           ...(nationality !== undefined ? { nationality: nationality ?? '中国' } : {}),
           ...(extra !== undefined ? { extra } : {}),
           ...(familyMembers !== undefined ? { familyMembers: { deleteMany: {}, create: familyMembers.map(({ id: _id, ...f }) => f) } } : {}),
