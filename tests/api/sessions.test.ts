@@ -6,6 +6,7 @@ import { seedClub } from '../../prisma/seed/seed-club.ts';
 import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startApi, type RunningApi } from '../support/api.ts';
+import { AuthService } from '../../server/src/auth/auth.service.ts';
 
 let t: TestDatabase;
 let api: RunningApi;
@@ -167,5 +168,22 @@ describe('tokens', () => {
     const session = decodeJwt(token) as { sid: string; sv: number; sub: string };
     expect(cube.exp - cube.iat).toBe(300);
     expect(cube).toMatchObject({ userId: Number(session.sub), sid: session.sid, sv: session.sv, region: 'ALL' });
+  });
+});
+
+describe('housekeeping', () => {
+  it('forgets day-old sign-in counters and sessions expired a week ago, and nothing newer', async () => {
+    const editor = await t.db.staffUser.findUniqueOrThrow({ where: { username: 'editor' } });
+    await sql.query(`INSERT INTO login_throttle (key, failures, "windowStart") VALUES ('user:old-guess', 3, now() - interval '2 days'), ('user:new-guess', 3, now())`);
+    await sql.query(
+      `INSERT INTO staff_sessions (id, "staffUserId", "expiresAt") VALUES ('00000000-0000-4000-8000-000000000001', $1, now() - interval '8 days'),
+       ('00000000-0000-4000-8000-000000000002', $1, now() - interval '1 day')`,
+      [editor.id],
+    );
+    await api.app.get(AuthService).pruneOld();
+    const keys = (await sql.query(`SELECT key FROM login_throttle WHERE key LIKE 'user:%-guess'`)).rows.map((r) => r.key);
+    expect(keys).toEqual(['user:new-guess']);
+    const ids = (await sql.query(`SELECT id FROM staff_sessions WHERE id::text LIKE '00000000-%'`)).rows.map((r) => r.id);
+    expect(ids).toEqual(['00000000-0000-4000-8000-000000000002']);
   });
 });
