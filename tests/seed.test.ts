@@ -10,6 +10,7 @@ import { MemberCreateInput } from '../server/src/members/member.schema.ts';
 import { validate } from '../server/src/common/validation.ts';
 import { isValidResidentId } from '../server/src/members/resident-id.ts';
 import { ROLE_PERMISSIONS } from '../server/src/auth/permissions.ts';
+import { clubToday } from '../server/src/calendar/calendar.service.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 
 let demo: TestDatabase;
@@ -59,7 +60,7 @@ describe('demo seed', () => {
   it('uses Chinese names and addresses', async () => {
     const sample = await demo.db.member.findMany({ take: 50 });
     expect(sample.every((m) => /^[\u4e00-\u9fa5]{2,4}$/.test(m.name))).toBe(true);
-    expect(sample.every((m) => /^[A-Z]+ [A-Z]+$/.test(m.pinyin))).toBe(true);
+    expect(sample.filter((m) => !/^[A-Z]+ [A-Z]+$/.test(m.pinyin)).map((m) => `${m.name} ${m.pinyin}`)).toEqual([]);
     expect(sample.every((m) => /[市区].*栋.*室$/.test(m.homeAddress ?? ''))).toBe(true);
   });
 
@@ -72,18 +73,23 @@ describe('demo seed', () => {
 });
 
 describe('demo applications (M-4..M-6)', () => {
-  it('puts applications in every early state, with working-day deadlines, some overdue, each a valid form', async () => {
+  it('puts applications in every state, with working-day deadlines, some overdue, each a valid form', async () => {
     await seedCards(demo.db);
-    const { applications } = await seedApplications(demo.db);
+    const { applications, changeRequests } = await seedApplications(demo.db);
     expect(applications).toBeGreaterThan(20);
+    expect(changeRequests).toBeGreaterThan(10);
     const rows = await demo.db.application.findMany({ include: { household: true } });
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'REJECTED']));
-    expect(rows.filter((r) => r.status !== 'REJECTED').every((r) => r.dueOn !== null)).toBe(true);
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED', 'REJECTED']));
+    // M-6: a deadline until the card is ready; none once it waits for pickup or the case is closed.
+    const due = ['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION'];
+    expect(rows.every((r) => (r.dueOn !== null) === due.includes(r.status))).toBe(true);
+    const today = clubToday();
     expect(rows.some((r) => r.dueOn && r.dueOn < today)).toBe(true);
     expect(rows.some((r) => r.dueOn && r.dueOn >= today)).toBe(true);
-    // M-3: only households with a free card place.
-    expect(rows.every((r) => r.household.activeCards < r.household.cardLimit)).toBe(true);
+    // M-3: only households with a free card place; approved applicants now hold it, within the limit.
+    const approved = ['APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED'];
+    expect(rows.filter((r) => !approved.includes(r.status)).every((r) => r.household.activeCards < r.household.cardLimit)).toBe(true);
+    expect(rows.filter((r) => approved.includes(r.status)).every((r) => r.memberId !== null && r.household.activeCards <= r.household.cardLimit)).toBe(true);
     for (const r of rows) validate(MemberCreateInput, { ...(r.form as object), householdId: r.householdId, ownerId: r.ownerId });
     expect(await demo.db.applicationEvent.count()).toBeGreaterThanOrEqual(rows.length);
   });

@@ -1,12 +1,19 @@
 // Typed factories for realistic zh-CN club data, shared by the demo seed, the benchmark seed and
 // the tests. Each call takes the faker instance so a seeded faker gives repeatable data, and a
 // running sequence keeps unique keys (ID numbers, project codes) unique.
-import { fakerZH_CN, type Faker } from '@faker-js/faker';
+import { Faker, base, en, fakerZH_CN, zh_CN } from '@faker-js/faker';
 import { toInitials, toPinyin } from '../../server/src/members/pinyin.ts';
 import type { Prisma } from '../../server/src/generated/prisma/client.ts';
 
 export type { Faker };
 export { fakerZH_CN };
+
+/** A zh-CN faker of its own (like fakerZH_CN), so two seeds running at once each get repeatable data. */
+export function newFaker(seed: number): Faker {
+  const f = new Faker({ locale: [zh_CN, en, base] });
+  f.seed(seed);
+  return f;
+}
 
 let sequence = 0;
 /** A number never returned before in this process. */
@@ -95,12 +102,15 @@ export function unitInput(projectId: number, buildingId: number, floor: number, 
   return { projectId, buildingId, number: `${floor}${String(door).padStart(2, '0')}`, floor, areaSqm: String(80 + ((floor * 7 + door * 13) % 140)) };
 }
 
-export function householdInput(f: Faker, unit: { id: number; projectId: number }): Prisma.HouseholdCreateManyInput {
+/** A household that bought the unit, by default between 2012 and mid-2026; `within` narrows it (e.g. after the launch, before today). */
+export function householdInput(f: Faker, unit: { id: number; projectId: number }, within: { from?: Date | null; to?: Date } = {}): Prisma.HouseholdCreateManyInput {
+  const from = within.from ? within.from.toISOString().slice(0, 10) : '2012-01-01';
+  const to = within.to ? within.to.toISOString().slice(0, 10) : '2026-06-30';
   return {
     unitId: unit.id,
     projectId: unit.projectId,
     contractNo: `HT${f.string.numeric(10)}`,
-    purchasedOn: dateBetween(f, '2012-01-01', '2026-06-30'),
+    purchasedOn: dateBetween(f, from, to < from ? from : to),
   };
 }
 

@@ -1,10 +1,13 @@
 // Demo data of the cards feature (M-3, M-7, M-8, M-9, M-10): one number range per project,
-// cards for the seeded members (never more than a household's limit; most ISSUED, some READY or
-// IN_PRODUCTION), a card-fee ledger entry with a numbered receipt per card, one pending reissue
-// request and one pending card-limit exception. Written in bulk so `npm start` stays quick.
-// Call after seedClub(); does nothing when card ranges already exist.
+// cards for the seeded members (never more than a household's limit), a card-fee ledger entry with
+// a numbered receipt per card, one pending reissue request and one pending card-limit exception.
+// Every card follows its member's day of joining in order — fee paid on the day the form was
+// handed in (the member's signing and joining day), card produced, ready, issued, in working days
+// of the club calendar and never after today — so the status is what the dates say: the newest
+// members' cards are still in production or waiting to be collected. Written in bulk so
+// `npm start` stays quick. Call after seedClub(); does nothing when card ranges already exist.
 import type { PrismaClient, Prisma } from '../../server/src/generated/prisma/client.ts';
-import { cardFeeFen } from '../../server/src/cards/fee-config.ts';
+import { addDays, at, loadDeadlines, pick, seedNow, seedToday } from './seed-time.ts';
 
 export interface SeedCardsResult {
   ranges: number;
@@ -12,24 +15,24 @@ export interface SeedCardsResult {
   fees: number;
 }
 
-const TODAY = new Date('2026-11-01T00:00:00Z');
-const DAY = 86_400_000;
-
-function addDays(d: Date, n: number): Date {
-  const r = new Date(d.getTime() + n * DAY);
-  return r > TODAY ? TODAY : r;
+export interface SeedCardsOptions {
+  /** The club's today (default: the real one); use the same day as seedClub's. */
+  today?: Date | string;
 }
 
-export async function seedCards(db: PrismaClient): Promise<SeedCardsResult> {
+export async function seedCards(db: PrismaClient, opts: SeedCardsOptions = {}): Promise<SeedCardsResult> {
   if ((await db.cardRange.count()) > 0) return { ranges: 0, cards: 0, fees: 0 };
+  const today = seedToday(opts.today);
+  const now = seedNow(today);
+  const { calendar, settings } = await loadDeadlines(db);
+  const clamp = (d: Date) => (d > now ? now : d);
   const staff = (await db.staffUser.findFirst({ where: { username: 'officer' } })) ?? (await db.staffUser.findFirst({ orderBy: { id: 'asc' } }));
   const staffId = staff?.id ?? 0;
   const projects = await db.project.findMany({ orderBy: { id: 'asc' } });
-  const fee = cardFeeFen();
+  const fee = settings.cardFeeFen;
 
   let cards = 0;
-  let fees = 0;
-  const receiptSeq = new Map<number, number>();
+  const feeRows: (Prisma.FeeEntryCreateManyInput & { paidOn: Date })[] = [];
   for (const project of projects) {
     const prefix = `${project.code}-`.slice(0, 10);
     const range = await db.cardRange.create({
@@ -52,20 +55,25 @@ export async function seedCards(db: PrismaClient): Promise<SeedCardsResult> {
 
     const cardRows: Prisma.CardCreateManyInput[] = chosen.map((m, i) => {
       const n = i + 1;
-      // Most cards were handed over long ago; the newest members' cards are still on the way.
-      const fromEnd = chosen.length - i;
-      const status = fromEnd <= Math.max(1, Math.round(chosen.length * 0.04)) ? 'IN_PRODUCTION' : fromEnd <= Math.max(2, Math.round(chosen.length * 0.1)) ? 'READY' : 'ISSUED';
-      const readyOn = status === 'IN_PRODUCTION' ? null : addDays(m.joinedOn, 7);
+      // Produced 1–3 working days after joining, ready 5–15 working days later (well within the
+      // card-made deadline), collected 1–20 days after that (on a working day).
+      const produced = calendar.addWorkingDays(m.joinedOn, 1 + pick(m.id, 1, 3));
+      const ready = calendar.addWorkingDays(produced, 5 + pick(m.id, 2, 11));
+      const issuedOn = calendar.addWorkingDays(addDays(ready, 1 + pick(m.id, 3, 20)), 0);
+      const status = produced > today || ready > today ? 'IN_PRODUCTION' : issuedOn > today ? 'READY' : 'ISSUED';
       const issued = status === 'ISSUED';
+      const readyOn = status === 'IN_PRODUCTION' ? null : ready;
       return {
         cardNo: `${prefix}${String(n).padStart(5, '0')}`,
         rangeId: range.id,
         memberId: m.id,
         householdId: m.householdId,
         status,
+        // The number is allocated when production starts (M-7): that is the card's creation.
+        createdAt: clamp(at(produced > today ? today : produced, 10, pick(m.id, 4, 50))),
         readyOn,
-        ownerPhonedAt: readyOn,
-        issuedOn: issued ? addDays(m.joinedOn, 12) : null,
+        ownerPhonedAt: readyOn ? clamp(at(readyOn, 14, pick(m.id, 5, 50))) : null,
+        issuedOn: issued ? issuedOn : null,
         collectorName: issued ? m.name : null,
         collectorPhone: issued ? m.mobile : null,
         collectorSigned: issued,
@@ -79,34 +87,40 @@ export async function seedCards(db: PrismaClient): Promise<SeedCardsResult> {
     await db.cardRange.update({ where: { id: range.id }, data: { nextNo: chosen.length + 1 } });
     cards += created.length;
 
+    // M-8: the fee was paid when the form was handed in — the member's signing and joining day —
+    // and the receipt names the member and the card (the ledger is append-only: linked when written).
     const cardOf = new Map(created.map((c) => [c.memberId, c.id]));
-    const feeRows: Prisma.FeeEntryCreateManyInput[] = chosen
-      .map((m) => ({ m, paidOn: m.joinedOn }))
-      .sort((a, b) => a.paidOn.getTime() - b.paidOn.getTime() || a.m.id - b.m.id)
-      .map(({ m, paidOn }) => {
-        const year = paidOn.getUTCFullYear();
-        const seq = (receiptSeq.get(year) ?? 0) + 1;
-        receiptSeq.set(year, seq);
-        return {
-          receiptNo: `SJ${year}-${String(seq).padStart(6, '0')}`,
-          kind: 'NEW_CARD' as const,
-          amountFen: project.newlyLaunched ? 0 : fee,
-          waived: project.newlyLaunched,
-          projectId: project.id,
-          memberId: m.id,
-          cardId: cardOf.get(m.id) ?? null,
-          paidOn,
-          recordedById: staffId,
-        };
+    for (const m of chosen) {
+      feeRows.push({
+        receiptNo: '',
+        kind: 'NEW_CARD',
+        amountFen: project.newlyLaunched ? 0 : fee,
+        waived: project.newlyLaunched,
+        projectId: project.id,
+        memberId: m.id,
+        cardId: cardOf.get(m.id) ?? null,
+        paidOn: m.joinedOn,
+        recordedById: staffId,
+        createdAt: clamp(at(m.joinedOn, 9, 30 + pick(m.id, 6, 29))),
       });
-    await db.feeEntry.createMany({ data: feeRows });
-    fees += feeRows.length;
+    }
   }
+  // Receipts numbered per year in the order they were paid, across all projects, without gaps.
+  feeRows.sort((a, b) => a.paidOn.getTime() - b.paidOn.getTime() || (a.memberId ?? 0) - (b.memberId ?? 0));
+  const receiptSeq = new Map<number, number>();
+  for (const row of feeRows) {
+    const year = row.paidOn.getUTCFullYear();
+    const seq = (receiptSeq.get(year) ?? 0) + 1;
+    receiptSeq.set(year, seq);
+    row.receiptNo = `SJ${year}-${String(seq).padStart(6, '0')}`;
+  }
+  for (let i = 0; i < feeRows.length; i += 5000) await db.feeEntry.createMany({ data: feeRows.slice(i, i + 5000) });
+  const fees = feeRows.length;
 
   // One lost card waiting for review, and one household asking for a third card.
   const issued = await db.card.findFirst({ where: { status: 'ISSUED' }, orderBy: { id: 'asc' } });
   if (issued) {
-    await db.cardReissueRequest.create({ data: { cardId: issued.id, reason: 'LOST', note: '外出时遗失', requestedOn: TODAY, createdById: staffId } });
+    await db.cardReissueRequest.create({ data: { cardId: issued.id, reason: 'LOST', note: '外出时遗失', requestedOn: today, createdById: staffId } });
   }
   const full = await db.household.findFirst({ where: { activeCards: 2 }, orderBy: { id: 'asc' } });
   if (full) {

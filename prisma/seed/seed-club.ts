@@ -10,8 +10,8 @@ import {
   buildingInput,
   childInputs,
   dateBetween,
-  fakerZH_CN,
   householdInput,
+  newFaker,
   memberInput,
   ownerInput,
   person,
@@ -22,12 +22,18 @@ import {
   type MemberPlace,
   type PersonSketch,
 } from './factories.ts';
+import { addDays, isoDay, seedToday } from './seed-time.ts';
 
 export interface SeedOptions {
   members: number;
   /** Create the demo staff accounts with the published password. Only the demo seed does. */
   demoAccounts: boolean;
   randomSeed?: number;
+  /**
+   * The club's today the data is relative to (members join up to it, never after). Default: the
+   * club's real today, so the demo looks lived-in whenever it is seeded; tests may fix it.
+   */
+  today?: Date | string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -43,7 +49,20 @@ const FLOORS = 18;
 const DOORS = 4;
 const UNITS_PER_PROJECT = BUILDINGS_PER_PROJECT * FLOORS * DOORS;
 const CHUNK = 1000;
-const TODAY = '2026-11-01';
+/** Members join from the club's opening on; a tenth of them in the last six weeks (the club grows, so cards are in production). */
+const CLUB_OPENED = '2018-01-01';
+const RECENT_DAYS = 45;
+const RECENT_SHARE = 0.1;
+
+/** A join day on or after `earliest` (and the club's opening), never after today; some recent. */
+function joinDay(f: Faker, earliest: Date, today: Date): Date | null {
+  const from = earliest > new Date(`${CLUB_OPENED}T00:00:00Z`) ? earliest : new Date(`${CLUB_OPENED}T00:00:00Z`);
+  if (from > today) return null;
+  const recentFrom = addDays(today, -RECENT_DAYS);
+  const recent = f.number.float() < RECENT_SHARE;
+  if (recent || from >= recentFrom) return dateBetween(f, isoDay(from > recentFrom ? from : recentFrom), isoDay(today));
+  return dateBetween(f, isoDay(from), isoDay(addDays(recentFrom, -1)));
+}
 
 async function chunked<T>(rows: T[], size: number, insert: (part: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -55,8 +74,8 @@ export async function isEmpty(db: PrismaClient): Promise<boolean> {
 }
 
 export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<SeedResult> {
-  const f: Faker = fakerZH_CN;
-  f.seed(opts.randomSeed ?? 20261123);
+  const f: Faker = newFaker(opts.randomSeed ?? 20261123);
+  const today = seedToday(opts.today);
   const householdsWanted = Math.ceil(opts.members / 1.5);
   const plannedProjects = Math.max(3, Math.ceil(householdsWanted / (UNITS_PER_PROJECT * 0.7)));
 
@@ -71,7 +90,12 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
   // member is random, so the number of projects needed is only known at the end.
   while (members < opts.members) {
     const index = projectCount++;
-    const project = await db.project.create({ data: projectInput(f, index, { newlyLaunched: index === plannedProjects - 1 }) });
+    const newlyLaunched = index === plannedProjects - 1;
+    // Launched before today: a newly launched project (fee waived, M-8) within the last year.
+    const launchedOn = newlyLaunched
+      ? dateBetween(f, isoDay(addDays(today, -330)), isoDay(addDays(today, -200)))
+      : dateBetween(f, '2012-01-01', isoDay(addDays(today, -400)));
+    const project = await db.project.create({ data: projectInput(f, index, { newlyLaunched, launchedOn }) });
     const region = REGIONS.find((r) => r.code === project.regionCode)!;
     const buildings = await db.building.createManyAndReturn({
       data: Array.from({ length: BUILDINGS_PER_PROJECT }, (_, i) => buildingInput(project.id, i + 1)),
@@ -88,7 +112,11 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
     // The last planned project takes whatever is still needed, so no small extra project appears.
     const share = index >= plannedProjects - 1 ? opts.members - members : Math.ceil(remaining / (plannedProjects - index));
     const take = sold.slice(0, Math.max(1, share));
-    const hh = await db.household.createManyAndReturn({ data: take.map((u) => householdInput(f, u)), select: { id: true, unitId: true } });
+    // Bought after the launch, at least a few weeks before today.
+    const hh = await db.household.createManyAndReturn({
+      data: take.map((u) => householdInput(f, u, { from: project.launchedOn, to: addDays(today, -30) })),
+      select: { id: true, unitId: true, purchasedOn: true },
+    });
     households += hh.length;
     const unitById = new Map(take.map((u) => [u.id, u]));
 
@@ -101,6 +129,7 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
     const memberRows: Prisma.MemberCreateManyInput[] = [];
     for (let i = 0; i < hh.length && members + memberRows.length < opts.members; i++) {
       const unit = unitById.get(hh[i].unitId)!;
+      const purchasedOn = hh[i].purchasedOn ?? today;
       const owner = owners[i].sketch;
       const place: MemberPlace = {
         householdId: hh[i].id,
@@ -114,9 +143,10 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
         city: region.city,
         district: region.districts[i % region.districts.length],
       };
-      memberRows.push(memberInput(f, place, 'OWNER', owner));
+      // An owner joins after buying; the purchase is before today, so a day is always found.
+      memberRows.push(memberInput(f, place, 'OWNER', owner, joinDay(f, purchasedOn, today) ?? today));
       if (f.number.float() < 0.5 && members + memberRows.length < opts.members) {
-        const second = familySketch(f, owner);
+        const second = familySketch(f, owner, purchasedOn, today);
         if (second) memberRows.push(memberInput(f, place, second.relation, second.person, second.joinedOn));
       }
     }
@@ -142,7 +172,7 @@ export async function seedClub(db: PrismaClient, opts: SeedOptions): Promise<See
   return { projects: projectCount, households, members, familyMembers };
 }
 
-function familySketch(f: Faker, owner: PersonSketch): { relation: 'SPOUSE' | 'CHILD' | 'PARENT'; person: PersonSketch; joinedOn: Date } | null {
+function familySketch(f: Faker, owner: PersonSketch, purchasedOn: Date, today: Date): { relation: 'SPOUSE' | 'CHILD' | 'PARENT'; person: PersonSketch; joinedOn: Date } | null {
   const relation = f.helpers.weightedArrayElement([
     { weight: 6, value: 'SPOUSE' as const },
     { weight: 3, value: 'CHILD' as const },
@@ -156,9 +186,9 @@ function familySketch(f: Faker, owner: PersonSketch): { relation: 'SPOUSE' | 'CH
   const p = person(f, `${lo}-01-01`, `${hi}-12-31`);
   // M-2: a member is at least 18 on the day they join.
   const adult = new Date(Date.UTC(p.birthDate.getUTCFullYear() + 18, p.birthDate.getUTCMonth(), p.birthDate.getUTCDate() + 1));
-  const earliest = adult > new Date('2018-01-01T00:00:00Z') ? adult : new Date('2018-01-01T00:00:00Z');
-  if (earliest.toISOString().slice(0, 10) >= TODAY) return null;
-  return { relation, person: p, joinedOn: dateBetween(f, earliest.toISOString().slice(0, 10), TODAY) };
+  const joinedOn = joinDay(f, adult > purchasedOn ? adult : purchasedOn, today);
+  if (!joinedOn) return null;
+  return { relation, person: p, joinedOn };
 }
 
 async function createDemoAccounts(db: PrismaClient): Promise<void> {
