@@ -84,6 +84,15 @@ describe('hostile import sheets are refused quickly with a 400 in the caller’s
     const two = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'accept-language': 'en' }, body: form });
     expect(two.status).toBe(400);
     expect(((await two.json()) as any).message).toContain('one file');
+    // A multipart body cut short, or without its boundary: a 400 too.
+    for (const [type, body] of [
+      ['multipart/form-data; boundary=XyZ', '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK'],
+      ['multipart/form-data', 'no boundary at all'],
+    ]) {
+      const cut = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'content-type': type }, body });
+      expect(cut.status).toBe(400);
+      expect(((await cut.json()) as any).message).toBe('上传内容有误：请在 file 字段中只上传一个文件');
+    }
   });
 });
 

@@ -14,14 +14,20 @@ export const UPLOAD_LIMITS = {
 } as const;
 export type UploadKind = keyof typeof UPLOAD_LIMITS;
 
-/** A multipart error as what the caller did wrong, in their language (the shared error filter renders it). */
-export function uploadError(err: unknown, kind: UploadKind): unknown {
-  if (!(err instanceof MulterError)) return err;
-  if (err.code === 'LIMIT_FILE_SIZE') {
+/**
+ * A multipart error as what the caller did wrong, in their language (the shared error filter
+ * renders it): too large is a 413; every other error of the parser (multer's limits, and busboy's
+ * "Unexpected end of form", "Boundary not found", a malformed part header) is the body's fault, a
+ * 400. Memory storage itself cannot fail.
+ */
+export function uploadError(err: unknown, kind: UploadKind): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof MulterError && err.code === 'LIMIT_FILE_SIZE') {
     const mb = Math.round(UPLOAD_LIMITS[kind] / 1024 / 1024);
     return new AppError(413, 'uploads.tooLarge', { mb }, { file: { key: 'uploads.tooLarge', params: { mb } } });
   }
-  return new AppError(400, 'uploads.malformed', {}, { [err.field ?? 'file']: { key: 'uploads.malformed' } });
+  const field = err instanceof MulterError && err.field ? err.field : 'file';
+  return new AppError(400, 'uploads.malformed', {}, { [field]: { key: 'uploads.malformed' } });
 }
 
 /**
