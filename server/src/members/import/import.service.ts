@@ -73,6 +73,16 @@ interface Prepared {
  * its owner by 业主证件号码) and inserted in batches. People already in the household (same ID
  * number, the table's unique key) are skipped, so importing a file twice adds nobody twice.
  * Progress (rows checked, created, skipped, failed) is written to the job after every batch.
+ *
+ * Crashes and stops: a VALID_ONLY batch commits its members together with the job's createdRows
+ * and committedThroughRow and its own audit entry (the member ids), so whatever happens next, the
+ * job says exactly what is in and the audit log has it. A stop ends a job at its next batch
+ * (FAILED, the committed part kept; ALL_OR_NOTHING rolls back); a crash leaves a job whose
+ * heartbeat goes stale, and the next start (or any running instance, within three heartbeats)
+ * marks it FAILED the same way. Importing the same file again resumes it: the committed rows are
+ * skipped as duplicates. (The upload itself is not kept, so nothing resumes on its own.)
+ * Scope: jobs carry the uploader's region; a regional officer sees only their region's jobs and
+ * reports (Seed 001, M-11).
  */
 @Injectable()
 export class ImportService implements OnApplicationBootstrap, OnApplicationShutdown {
