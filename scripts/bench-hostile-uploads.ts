@@ -2,6 +2,11 @@
 // answers (is it a workbook, its header row, its row count). Each file is read in a fresh child
 // process, so the peak RSS printed is what that upload costs an API process.
 //   npm run bench -- hostile-uploads [--reader server/src/members/import]
+// For the figures before the bounded reader, put the old one in a folder and point --reader at it:
+//   mkdir -p .bench/oldreader && for f in xlsx-reader xlsx-peek; do
+//     git show 1817f2f:server/src/privacy/import/$f.ts > .bench/oldreader/$f.ts; done
+//   npm run bench -- hostile-uploads --reader .bench/oldreader
+// docs/benchmarks.md records both.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
