@@ -1,4 +1,4 @@
-// npm run bench -- <start|members|cube|overdue|import|cards|records|hostile-uploads|all> [options]
+// npm run bench -- <start|members|search|cube|overdue|import|cards|records|hostile-uploads|all> [options]
 // Benchmarks print their figures; docs/benchmarks.md records them. They never assert.
 // They use their own embedded PostgreSQL (.bench/, port 54339) so they never touch your data.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { repoRoot } from '../server/src/config/app-config.ts';
 const benches: Record<string, string> = {
   start: 'scripts/bench-start.ts',
   members: 'scripts/bench-members.ts',
+  search: 'scripts/bench-search.ts',
   cube: 'scripts/bench-cube.ts',
   overdue: 'scripts/bench-overdue.ts',
   import: 'scripts/bench-import.ts',
