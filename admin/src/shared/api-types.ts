@@ -53,6 +53,9 @@ export type Wire<T> = T extends Date
       ? { -readonly [K in keyof T]: Wire<T[K]> }
       : T;
 
+/** `warnings: Notice[]` leave the API rendered in the caller's language (server/src/common/notices.ts). */
+type Rendered<T> = T extends { warnings: unknown } ? Omit<T, 'warnings'> & { warnings?: { key: string; message: string }[] } : T;
+
 type Answer<F extends (...args: never[]) => unknown> = Wire<Awaited<ReturnType<F>>>;
 type Row<F extends (...args: never[]) => unknown> = Answer<F> extends { data: (infer R)[] } ? R : never;
 
@@ -68,9 +71,11 @@ export type FamilyMember = MemberRecord['familyMembers'][number];
 
 export type ApplicationListItem = Wire<ReturnType<typeof toApplicationListItem>>;
 export type ApplicationDetail = Answer<ApplicationsService['get']>;
+export type ApplicationReceipt = Rendered<Answer<ApplicationsService['receive']>>;
 export type ApplicationTasks = Answer<ApplicationsService['tasks']>;
 export type PickupBatchItem = Row<PickupBatchesService['list']>;
 export type PickupBatchDetail = Answer<PickupBatchesService['get']>;
+export type PickupBatchCreated = Rendered<Answer<PickupBatchesService['create']>>;
 
 export type CardRecord = Wire<ReturnType<typeof toCard>>;
 export type CardRange = Wire<ReturnType<typeof toRange>>;

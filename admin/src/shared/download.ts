@@ -76,3 +76,15 @@ export function useFileUrl(path: string | null): { url: string | null; failed: b
   }, [query.data]);
   return { url, failed: query.isError, loading: query.isLoading };
 }
+
+/** Opens an authenticated file (a document) in a new tab; failures in the one error notification. */
+export function useOpenFile() {
+  const { open } = useNotification();
+  const t = useTranslate();
+  const mutation = useMutation({
+    mutationFn: (path: string) => fetchFile(path).then(({ blob }) => void window.open(URL.createObjectURL(blob), '_blank')),
+    onError: (e: HttpError) => open?.({ type: 'error', key: 'api-error', message: e.message || t('downloads.failed') }),
+  });
+  const start = (path: string) => mutation.mutateAsync(path).then(() => true, () => false);
+  return { start, busy: mutation.isPending };
+}

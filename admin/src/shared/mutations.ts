@@ -12,21 +12,25 @@ import { API_URL } from '../providers/data-provider';
 
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
+/** API field paths whose form field is named otherwise. */
+export type Rename = Record<string, string> | ((path: string) => string);
+const renamed = (rename: Rename, path: string) => (typeof rename === 'function' ? rename(path) : (rename[path] ?? path));
+
 const errorText = (value: unknown): string => (Array.isArray(value) ? value.join('；') : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The API's `errors` ({ "field.path": "text" }) as antd form fields; dotted paths reach Form.List rows. */
-export const fieldErrors = (error: unknown, rename: Record<string, string> = {}): { name: (string | number)[]; errors: string[] }[] =>
+export const fieldErrors = (error: unknown, rename: Rename = {}): { name: (string | number)[]; errors: string[] }[] =>
   Object.entries((error as HttpError | undefined)?.errors ?? {}).map(([path, message]) => ({
-    name: (rename[path] ?? path).split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    name: renamed(rename, path).split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
     errors: Array.isArray(message) ? message.map(String) : [errorText(message)],
   }));
 
 /** The notification every failed change shows: the server's message, and the field errors not shown on a field. */
 export const errorNotification =
-  (fallback: string, form?: FormInstance, rename: Record<string, string> = {}) =>
+  (fallback: string, form?: FormInstance, rename: Rename = {}) =>
   (error?: HttpError): OpenNotificationParams => {
     // antd gives a field the id of its path joined by "_"; a path with no such input has no field on screen.
-    const placed = (path: string) => Boolean(form && document.getElementById((rename[path] ?? path).replace(/\./g, '_')));
+    const placed = (path: string) => Boolean(form && document.getElementById(renamed(rename, path).replace(/\./g, '_')));
     const unplaced = Object.entries(error?.errors ?? {})
       .filter(([path]) => !placed(path))
       .map(([, message]) => errorText(message));
@@ -44,8 +48,8 @@ export interface RunOptions<R> {
   success?: string | ((answer: R) => string);
   /** Puts the answer's field errors on this form's fields. */
   form?: FormInstance;
-  /** API field paths whose form field has another name ({ cardFeeFen: 'cardFeeYuan' }). */
-  rename?: Record<string, string>;
+  /** API field paths whose form field has another name ({ cardFeeFen: 'cardFeeYuan' }, or a function). */
+  rename?: Rename;
 }
 
 /** A POST (or PUT, PATCH, DELETE) to an API path; resolves to the answer, or undefined when it failed (already shown). */
@@ -64,7 +68,7 @@ export function useApiMutation<T extends BaseRecord = BaseRecord>({ invalidates 
           : false,
         errorNotification: errorNotification(t('errors.actionFailed'), form, rename),
       });
-      await Promise.all(invalidates.map((resource) => invalidate({ resource, invalidates: ['list', 'many', 'detail'] })));
+      await Promise.all(invalidates.map((resource) => invalidate({ resource, invalidates: ['resourceAll'] })));
       return res.data as unknown as R;
     } catch (error) {
       if (form) form.setFields(fieldErrors(error, rename));

@@ -1,32 +1,18 @@
-import type { HttpError } from '@refinedev/core';
-import { useShow } from '@refinedev/core';
+import { useNotification, useShow } from '@refinedev/core';
 import { Create, CreateButton, List, ShowButton, useTable } from '@refinedev/antd';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table } from 'antd';
 import { PictureOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { httpClient } from '../../providers/http-client';
-import { API_URL } from '../../providers/data-provider';
+import { useApiMutation } from '../../shared/mutations';
+import type { PickupBatchCreated, PickupBatchDetail, PickupBatchItem } from '../../shared/api-types';
 import { dateItemProps } from '../../shared/member-form';
 import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from './components/application-parts';
 
-interface BatchItem {
-  id: number;
-  batchNo: string;
-  pickupOn: string;
-  collectionPoint: string;
-  collectionPlace: string | null;
-  handedOverBy: string;
-  receivedBy: string | null;
-  applicationCount: number;
-}
-
-interface BatchDetail extends Omit<BatchItem, 'applicationCount'> {
-  rows: { seq: number; applicationId: number; applicationNo: string; applicationDate: string; name: string; projectName: string; unit: string; documents: string[]; handedOverBy: string; receivedBy: string | null }[];
-  warnings?: { key: string; message: string }[];
-}
+type BatchItem = PickupBatchItem;
+type BatchDetail = PickupBatchDetail;
 
 export const PickupBatchList = () => {
   const { t } = useTranslation();
@@ -50,11 +36,11 @@ export const PickupBatchList = () => {
 export const PickupBatchCreate = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { open } = useNotification();
   const { pointOptions } = useEnumOptions();
   const [form] = Form.useForm();
   const [selected, setSelected] = useState<number[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving } = useApiMutation<PickupBatchCreated>({ invalidates: ['pickup-batches', 'applications'] });
   const point = Form.useWatch('collectionPoint', form) as string | undefined;
   const pickupOn = Form.useWatch('pickupOn', form) as string | undefined;
   const { tableProps } = useTable<ApplicationListItem>({
@@ -70,18 +56,12 @@ export const PickupBatchCreate = () => {
 
   const submit = async () => {
     const values = await form.validateFields();
-    if (!selected.length) return message.warning(t('pickup-batches.noneSelected'));
-    setSaving(true);
-    try {
-      const res = await httpClient.post<BatchDetail>(`${API_URL}/pickup-batches`, { ...values, collectionPlace: values.collectionPlace || null, applicationIds: selected });
-      message.success(t('pickup-batches.created', { no: res.data.batchNo }));
-      for (const w of res.data.warnings ?? []) message.warning(w.message);
-      navigate(`/pickup-batches/show/${res.data.id}`);
-    } catch (e) {
-      message.error((e as HttpError).message, 8);
-    } finally {
-      setSaving(false);
-    }
+    if (!selected.length) return open?.({ type: 'error', key: 'api-error', message: t('pickup-batches.noneSelected') });
+    const batch = await run('/pickup-batches', { ...values, collectionPlace: values.collectionPlace || null, applicationIds: selected }, {
+      form,
+      success: (b) => [t('pickup-batches.created', { no: b.batchNo }), ...(b.warnings ?? []).map((w) => w.message)].join('；'),
+    });
+    if (batch) navigate(`/pickup-batches/show/${batch.id}`);
   };
 
   return (

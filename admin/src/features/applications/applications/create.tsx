@@ -1,15 +1,14 @@
-import type { HttpError } from '@refinedev/core';
 import { Create } from '@refinedev/antd';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { httpClient } from '../../../providers/http-client';
-import { API_URL } from '../../../providers/data-provider';
+import { useApiMutation } from '../../../shared/mutations';
 import { CASCADE_FIELDS, createDefaults, dateItemProps, familyMemberBody, MemberFormFields, type MemberFormValues } from '../../../shared/member-form';
-import { DOCUMENT_KINDS, useEnumOptions, type ApplicationDetail } from '../components/application-parts';
+import { DOCUMENT_KINDS, useEnumOptions } from '../components/application-parts';
+import type { ApplicationReceipt } from '../../../shared/api-types';
 
 type Values = MemberFormValues & {
   collectionPoint?: string;
@@ -36,12 +35,10 @@ const formBody = (values: Values): Record<string, unknown> => {
 export const ApplicationReceive = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
   const [files, setFiles] = useState<Record<string, UploadFile[]>>({});
   const { pointOptions, documentOptions } = useEnumOptions();
+  const { run, busy: saving } = useApiMutation<ApplicationReceipt>({ invalidates: ['applications'] });
 
   const submit = async () => {
     let values: Values;
@@ -51,49 +48,41 @@ export const ApplicationReceive = () => {
     } catch {
       return;
     }
-    setSaving(true);
-    setGeneral(null);
-    try {
-      const res = await httpClient.post<ApplicationDetail>(`${API_URL}/applications`, {
-        householdId: values.householdId,
-        ownerId: values.ownerId,
-        form: formBody(values),
-        collectionPoint: values.collectionPoint,
-        collectionPlace: values.collectionPlace || null,
-        receivedOn: values.receivedOn,
-        documentsPresent: values.documentsPresent ?? [],
-      });
-      const app = res.data;
-      for (const kind of DOCUMENT_KINDS) {
-        for (const f of files[kind] ?? []) {
-          const fd = new FormData();
-          fd.append('kind', kind);
-          fd.append('file', f as unknown as File, f.name);
-          await httpClient.post(`${API_URL}/applications/${app.id}/documents`, fd).catch((e: HttpError) => message.error(`${f.name}: ${e.message}`));
-        }
-      }
-      message.success(t('applications.receive.received', { no: app.applicationNo, receipt: app.receiptNo ?? '—', due: app.dueOn ?? '—' }));
-      for (const w of app.warnings ?? []) message.warning(w.message, 8);
-      navigate(`/applications/show/${app.id}`);
-    } catch (e) {
-      const err = e as HttpError;
-      setGeneral(err.message);
-      const fields = Object.entries(err.errors ?? {}).map(([path, msg]) => ({
-        name: path.replace(/^form\./, '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-        errors: [Array.isArray(msg) ? msg.join('；') : String(msg)],
-      }));
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      if (fields.length) form.scrollToField(fields[0].name as never);
-    } finally {
-      setSaving(false);
+    const body = {
+      householdId: values.householdId,
+      ownerId: values.ownerId,
+      form: formBody(values),
+      collectionPoint: values.collectionPoint,
+      collectionPlace: values.collectionPlace || null,
+      receivedOn: values.receivedOn,
+      documentsPresent: values.documentsPresent ?? [],
+    };
+    // The form's fields sit at the top level; the API names them form.<field>. Any warnings (M-3) go with the receipt.
+    const app = await run('/applications', body, {
+      form,
+      rename: (path) => path.replace(/^form\./, ''),
+      success: (a) => [t('applications.receive.received', { no: a.applicationNo, receipt: a.receiptNo ?? '—', due: a.dueOn ?? '—' }), ...(a.warnings ?? []).map((w) => w.message)].join('；'),
+    });
+    if (!app) {
+      const first = form.getFieldsError().find((f) => f.errors.length);
+      if (first) form.scrollToField(first.name);
+      return;
     }
+    for (const kind of DOCUMENT_KINDS) {
+      for (const f of files[kind] ?? []) {
+        const fd = new FormData();
+        fd.append('kind', kind);
+        fd.append('file', f as unknown as File, f.name);
+        await run(`/applications/${app.id}/documents`, fd);
+      }
+    }
+    navigate(`/applications/show/${app.id}`);
   };
 
   return (
     <Create
       saveButtonProps={{ onClick: () => void submit(), loading: saving, children: t('applications.receive.submit'), 'data-testid': 'application-save' } as never}
     >
-      {general && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={general} data-testid="receive-error" />}
       <Form<Values>
         form={form}
         layout="vertical"

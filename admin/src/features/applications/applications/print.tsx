@@ -1,10 +1,10 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { useShow } from '@refinedev/core';
+import type { ReactNode } from 'react';
+import { useOne, useShow } from '@refinedev/core';
 import { Alert, Empty } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { httpClient } from '../../../providers/http-client';
-import { API_URL } from '../../../providers/data-provider';
+import { useFileUrl } from '../../../shared/download';
+import type { PickupBatchDetail } from '../../../shared/api-types';
 import { PrintPage } from '../../../shared/print-page';
 import { useHobbies } from '../../../shared/hobbies';
 import type { ApplicationDetail } from '../components/application-parts';
@@ -189,50 +189,23 @@ export const ApplicationPrint = () => {
   );
 };
 
-interface BatchRows {
-  id: number;
-  batchNo: string;
-  pickupOn: string;
-  rows: { seq: number; applicationId: number; applicationNo: string; name: string; projectName: string; unit: string }[];
-}
-
-type PhotoState = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'image'; src: string };
-
 /** The applicant's photo: the application's PHOTO document, fetched with the bearer token. */
 const ApplicationPhoto = ({ applicationId }: { applicationId: number }) => {
   const { t } = useTranslation();
-  const [state, setState] = useState<PhotoState>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    let url: string | null = null;
-    void (async () => {
-      try {
-        const { data: app } = await httpClient.get<ApplicationDetail>(`${API_URL}/applications/${applicationId}`);
-        const doc = [...app.documents].reverse().find((d) => d.kind === 'PHOTO' && d.mimeType.startsWith('image/'));
-        if (!doc) return live && setState({ kind: 'none' });
-        const res = await httpClient.get<Blob>(`${API_URL}/applications/${applicationId}/documents/${doc.id}`, { responseType: 'blob' });
-        url = URL.createObjectURL(res.data);
-        if (live) setState({ kind: 'image', src: url });
-        else URL.revokeObjectURL(url);
-      } catch {
-        if (live) setState({ kind: 'unavailable' });
-      }
-    })();
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [applicationId]);
-  if (state.kind === 'image') return <img src={state.src} alt="" data-testid="applicant-photo" style={{ width: '100%', height: '100%', objectFit: 'cover' }} />;
-  if (state.kind === 'loading') return null;
-  return <span data-testid="no-photo">{t(state.kind === 'none' ? 'pickup-batches.photos.noPhoto' : 'pickup-batches.photos.unavailable')}</span>;
+  const { result: app, query } = useOne<ApplicationDetail>({ resource: 'applications', id: applicationId });
+  const doc = app ? [...app.documents].reverse().find((d) => d.kind === 'PHOTO' && d.mimeType.startsWith('image/')) : undefined;
+  const photo = useFileUrl(doc ? `/applications/${applicationId}/documents/${doc.id}` : null);
+  if (photo.url) return <img src={photo.url} alt="" data-testid="applicant-photo" style={{ width: '100%', height: '100%', objectFit: 'cover' }} />;
+  if (query.isLoading || photo.loading) return null;
+  const none = !query.isError && !photo.failed && !doc;
+  return <span data-testid="no-photo">{t(none ? 'pickup-batches.photos.noPhoto' : 'pickup-batches.photos.unavailable')}</span>;
 };
 
 /** Appendix 3: the photo summary sheet of a pickup batch (M-5). */
 export const PickupBatchPhotos = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: b, query } = useShow<BatchRows>({ resource: 'pickup-batches', id });
+  const { result: b, query } = useShow<PickupBatchDetail>({ resource: 'pickup-batches', id });
   const p = (k: string) => t(`pickup-batches.photos.${k}`);
   return (
     <PrintPage width={900}>

@@ -1,46 +1,38 @@
-import { useShow, type HttpError } from '@refinedev/core';
+import { useShow } from '@refinedev/core';
 import { dateTime } from '../../../shared/format';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { httpClient } from '../../../providers/http-client';
-import { API_URL } from '../../../providers/data-provider';
+import { useApiMutation } from '../../../shared/mutations';
+import type { CurrentUser } from '../../../shared/api-types';
+import { useOpenFile } from '../../../shared/download';
 import { Deadline, StatusTag, useCurrentUser, useEnumOptions, type ApplicationDetail } from '../components/application-parts';
 import { useEnum, type EnumName } from '../../../shared/member-enums';
 import { CollectorFields } from '../../../shared/collector-fields';
 
+// A step moves the application and may make a card or a member.
+const TOUCHES = ['applications', 'cards', 'members'];
+
 /** The action buttons of the current state; each role sees only what its permissions allow. */
-const Actions = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) => {
+const Actions = ({ app }: { app: ApplicationDetail }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const { documentOptions } = useEnumOptions();
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useApiMutation({ invalidates: TOUCHES });
   const [missing, setMissing] = useState<string[]>(app.missingItems);
   const [notified, setNotified] = useState(false);
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [phoned, setPhoned] = useState(true);
   const [issueForm] = Form.useForm();
-  const can = (p: string) => user?.permissions.includes(p) ?? false;
+  const can = (p: CurrentUser["permissions"][number]) => user?.permissions.includes(p) ?? false;
 
   const post = async (action: string, body: unknown = {}) => {
-    setBusy(true);
-    try {
-      await httpClient.post(`${API_URL}/applications/${app.id}/${action}`, body);
-      message.success(t('applications.actions.done'));
-      setNote('');
-      onDone();
-    } catch (e) {
-      const err = e as HttpError;
-      const fieldErrors = Object.values(err.errors ?? {}).flat().join('；');
-      message.error(fieldErrors ? `${err.message}：${fieldErrors}` : err.message, 8);
-    } finally {
-      setBusy(false);
-    }
+    const form = action === 'issue' ? issueForm : undefined;
+    if (await run(`/applications/${app.id}/${action}`, body, { success: t('applications.actions.done'), form })) setNote('');
   };
 
   const blocks: ReactNode[] = [];
@@ -146,24 +138,17 @@ const Actions = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }
   );
 };
 
-const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) => {
+const Documents = ({ app }: { app: ApplicationDetail }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const { documentOptions } = useEnumOptions();
+  const { run } = useApiMutation({ invalidates: TOUCHES });
   const [kind, setKind] = useState<string>('ID_COPY');
   const canManage = user?.permissions.includes('applications:manage') ?? false;
   // The API unmasks (and opens documents) for the data-handling roles and for an approved data-use request alike.
   const canOpen = !app.masked;
 
-  const open = async (docId: number) => {
-    try {
-      const res = await httpClient.get<Blob>(`${API_URL}/applications/${app.id}/documents/${docId}`, { responseType: 'blob' });
-      window.open(URL.createObjectURL(res.data), '_blank');
-    } catch (e) {
-      message.error((e as HttpError).message);
-    }
-  };
+  const { start: open } = useOpenFile();
 
   return (
     <Card title={t('applications.actions.documentsTitle')} size="small" style={{ marginBottom: 16 }}>
@@ -179,7 +164,7 @@ const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void
           { title: '', dataIndex: 'fileName' },
           { title: '', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(0)} KB` },
           { title: '', dataIndex: 'uploadedAt', render: (v: string) => dateTime(v) },
-          { title: '', render: (_: unknown, d: { id: number }) => (canOpen ? <Button size="small" onClick={() => open(d.id)}>{t('applications.actions.download')}</Button> : null) },
+          { title: '', render: (_: unknown, d: { id: number }) => (canOpen ? <Button size="small" onClick={() => void open(`/applications/${app.id}/documents/${d.id}`)}>{t('applications.actions.download')}</Button> : null) },
         ]}
       />
       {canManage && (
@@ -192,13 +177,7 @@ const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void
               const fd = new FormData();
               fd.append('kind', kind);
               fd.append('file', file as File);
-              try {
-                await httpClient.post(`${API_URL}/applications/${app.id}/documents`, fd);
-                onDone();
-              } catch (e) {
-                const err = e as HttpError;
-                message.error(Object.values(err.errors ?? {}).flat().join('；') || err.message);
-              }
+              await run(`/applications/${app.id}/documents`, fd);
             }}
           >
             <Button icon={<UploadOutlined />}>{t('applications.actions.upload')}</Button>
@@ -212,7 +191,6 @@ const Documents = ({ app, onDone }: { app: ApplicationDetail; onDone: () => void
 export const ApplicationShow = () => {
   const { t } = useTranslation();
   const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications' });
-  const refetch = () => void query.refetch();
   const f = (app?.form ?? {}) as Record<string, unknown>;
   const { label } = useEnum();
   // Closed sets of the form are shown by their names, not their codes.
@@ -228,7 +206,7 @@ export const ApplicationShow = () => {
               </Button>
             </Link>
           )}
-          <RefreshButton onClick={refetch} />
+          <RefreshButton />
         </>
       }>
       {app && (
@@ -281,10 +259,10 @@ export const ApplicationShow = () => {
                 )}
               </Descriptions>
             </Card>
-            <Documents app={app} onDone={refetch} />
+            <Documents app={app} />
           </Col>
           <Col xs={24} xl={9}>
-            <Actions key={`${app.id}-${app.status}-${app.marketingAskedAt}`} app={app} onDone={refetch} />
+            <Actions key={`${app.id}-${app.status}-${app.marketingAskedAt}`} app={app} />
             <Card title={t('applications.actions.timeline')} size="small" data-testid="application-timeline">
               <Timeline
                 items={app.events.map((e) => ({

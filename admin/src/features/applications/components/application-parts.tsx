@@ -1,55 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useGetIdentity } from '@refinedev/core';
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { loadCurrentUser, type CurrentUser } from '../../../providers/session';
+import { allOf } from '../../../shared/enums';
+import type { ApplicationListItem, ApplicationStatus, CollectionPoint, CurrentUser, DocumentKind } from '../../../shared/api-types';
 
-export const STATUSES = ['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'REJECTED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED'] as const;
-export const POINTS = ['MANAGEMENT_OFFICE', 'CLUBHOUSE', 'IN_PERSON', 'MAIL'] as const;
-export const DOCUMENT_KINDS = ['ID_COPY', 'PHOTO', 'DEED_OR_CONTRACT', 'SIGNED_FORM'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export interface ApplicationListItem {
-  id: number;
-  applicationNo: string;
-  applicantName: string;
-  status: Status;
-  statusSince: string;
-  collectionPoint: string;
-  collectionPlace: string | null;
-  receivedOn: string;
-  dueOn: string | null;
-  overdue: boolean;
-  workingDaysLeft: number | null;
-  completeOn: string | null;
-  documentsPresent: string[];
-  missingItems: string[];
-  marketingAskedAt: string | null;
-  applicantNotifiedAt: string | null;
-  projectId: number;
-  projectName: string;
-  householdId: number;
-  unitLabel: string;
-  regionCode: string;
-  memberId: number | null;
-  batchId: number | null;
-}
-
-export interface ApplicationDetail extends ApplicationListItem {
-  form: Record<string, unknown>;
-  masked: boolean;
-  receivedBy: string | null;
-  verificationNote: string | null;
-  decidedBy: string | null;
-  rejectionReason: string | null;
-  household: { id: number; unitLabel: string; cardLimit: number; activeCards: number };
-  batch: { id: number; batchNo: string; pickupOn: string } | null;
-  documents: { id: number; kind: string; fileName: string; mimeType: string; sizeBytes: number; uploadedAt: string; uploadedBy: string | null }[];
-  events: { id: number; fromStatus: Status | null; toStatus: Status; note: string | null; by: string | null; at: string }[];
-  fee: { receiptNo: string; amountFen: number; waived: boolean; reversed: boolean; reversalReceiptNo: string | null } | null;
-  card: { id: number; cardNo: string; status: string; readyOn: string | null; issuedOn: string | null; collectorName: string | null } | null;
-  warnings?: { key: string; message: string }[];
-  receiptNo?: string;
-}
+export const STATUSES = allOf<ApplicationStatus>()(['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'REJECTED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED']);
+export const POINTS = allOf<CollectionPoint>()(['MANAGEMENT_OFFICE', 'CLUBHOUSE', 'IN_PERSON', 'MAIL']);
+export const DOCUMENT_KINDS = allOf<DocumentKind>()(['ID_COPY', 'PHOTO', 'DEED_OR_CONTRACT', 'SIGNED_FORM']);
+export type Status = ApplicationStatus;
+export type { ApplicationDetail, ApplicationListItem } from '../../../shared/api-types';
 
 const STATUS_COLORS: Record<Status, string> = {
   RECEIVED: 'blue',
@@ -94,17 +53,8 @@ export const Deadline = ({ item }: { item: Pick<ApplicationListItem, 'dueOn' | '
   );
 };
 
-export const useCurrentUser = (): CurrentUser | null => {
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadCurrentUser().then((u) => live && setUser(u));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return user;
-};
+/** The signed-in user (Refine's identity: one /api/auth/me per token). */
+export const useCurrentUser = (): CurrentUser | null => useGetIdentity<CurrentUser>().data ?? null;
 
 export const useEnumOptions = () => {
   const { t } = useTranslation();

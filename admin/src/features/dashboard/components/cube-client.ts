@@ -1,5 +1,6 @@
 import cube, { type Query } from '@cubejs-client/core';
-import { authHeaders } from '../../../providers/session';
+import { httpClient } from '../../../providers/http-client';
+import { API_URL } from '../../../providers/data-provider';
 
 interface AnalyticsToken {
   token: string;
@@ -20,18 +21,14 @@ const expiryOf = (jwt: string): number => {
 /** The API issues a short-lived Cube JWT carrying the caller's role and region. */
 const analyticsToken = async (force = false): Promise<{ token: string; apiUrl: string }> => {
   if (!force && cached && cached.expiresAt - 30_000 > Date.now()) return cached;
-  const res = await fetch('/api/analytics/token', { headers: authHeaders() });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: string };
-    throw Object.assign(new Error(body.message ?? res.statusText), { status: res.status });
-  }
-  const { token, apiUrl } = (await res.json()) as AnalyticsToken;
+  // The API client adds the bearer token; a failure rejects with the server's message and statusCode.
+  const { token, apiUrl } = (await httpClient.get<AnalyticsToken>(`${API_URL}/analytics/token`)).data;
   cached = { token, apiUrl: apiUrl || '/cubejs-api/v1', expiresAt: expiryOf(token) };
   return cached;
 };
 
 const isAuthError = (error: unknown) => {
-  const status = (error as { status?: number })?.status;
+  const status = (error as { status?: number; statusCode?: number })?.statusCode ?? (error as { status?: number })?.status;
   return status === 401 || status === 403;
 };
 
