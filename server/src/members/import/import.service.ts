@@ -135,7 +135,9 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     });
     for (const job of orphans) {
       const lang = job.lang === 'en' ? 'en' : 'zh';
-      const error = t(lang, job.mode === 'VALID_ONLY' ? 'members.import.interrupted' : 'members.import.interruptedAtomic', { created: job.createdRows, row: job.committedThroughRow });
+      // ALL_OR_NOTHING rolled back unless its one transaction had committed (createdRows is set in it).
+      const nothing = job.mode === 'ALL_OR_NOTHING' && job.createdRows === 0;
+      const error = t(lang, nothing ? 'members.import.interruptedAtomic' : 'members.import.interrupted', { created: job.createdRows, row: job.committedThroughRow });
       // Only if still stale: another process may have taken it up meanwhile (it never does today).
       await this.db.importJob.updateMany({
         where: { id: job.id, status: { in: [...RUNNING] }, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: stale } }] },
@@ -188,7 +190,8 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         let message: string;
         if (e instanceof Interrupted) {
           const done = await this.db.importJob.findUnique({ where: { id: job.id }, select: { createdRows: true, committedThroughRow: true } });
-          message = t(ctx.lang, mode === 'VALID_ONLY' ? 'members.import.interrupted' : 'members.import.interruptedAtomic', { created: done?.createdRows ?? 0, row: done?.committedThroughRow ?? 0 });
+          const nothing = mode === 'ALL_OR_NOTHING' && !done?.createdRows;
+          message = t(ctx.lang, nothing ? 'members.import.interruptedAtomic' : 'members.import.interrupted', { created: done?.createdRows ?? 0, row: done?.committedThroughRow ?? 0 });
           this.logger.warn(`import ${job.id} stopped with the API: ${message}`);
         } else if (e instanceof XlsxError) {
           message = t(ctx.lang, 'privacy.import.failed', { message: t(ctx.lang, e.key, e.params) });
@@ -225,7 +228,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const seen = new Set<string>();
     const report: RowError[] = [];
     const today = clubToday();
-    const c = { total: 0, invalid: 0, valid: 0, skipped: 0, created: 0 };
+    const c = { total: 0, invalid: 0, valid: 0, skipped: 0, created: 0, lastRow: 0 };
     let columns: Map<number, ImportColumn> | null = null;
     let pending: SheetRow[] = [];
     let inflight: Promise<void> = Promise.resolve();
@@ -392,6 +395,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
             continue;
           }
           c.total++;
+          c.lastRow = row.number;
           pending.push(row);
           if (pending.length >= CHUNK) await flush(tx);
         }
@@ -408,7 +412,9 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
           async (tx) => {
             await pass(tx);
             if (c.invalid > 0) throw ROLLBACK;
-            await this.db.importJob.update({ where: { id: jobId }, data: { status: 'IMPORTING' } });
+            // In the same transaction as the members: if the process dies after the commit, the job
+            // still says how many came in.
+            await tx.importJob.update({ where: { id: jobId }, data: { status: 'IMPORTING', createdRows: c.created, committedThroughRow: c.lastRow } });
             await this.audit.record(ctx, 'CREATE', 'members', null, { importJobId: jobId, created: c.created, skipped: c.skipped, mode }, tx);
           },
           { timeout: 30 * 60_000, maxWait: 60_000 },
