@@ -145,10 +145,11 @@ export class MembersService {
 
   /**
    * The members a list query (filters, `q`, sort) names within the caller's region, for the list
-   * and its exports alike. Text of three or more characters that starts no name or pinyin among
-   * them is looked for anywhere instead (`inside`, pg_trgm).
+   * and its exports alike. Text that starts no key among them is looked for more broadly instead
+   * (`inside`: the other reading of letters, pg_trgm anywhere). `visible` is the caller's masking,
+   * when the caller already asked for it.
    */
-  private async listWhere(query: Record<string, unknown>, ctx: RequestContext, visible?: Visibility) {
+  private async listWhere(query: Record<string, unknown>, ctx: RequestContext, visible?: Promise<Visibility>) {
     const search = await this.searchContext(query.q, ctx, visible);
     const parsed = parseListQuery({ ...memberListSpec, search: (q) => memberSearch(q, search) }, query);
     const scope = regionFilter(ctx.user);
@@ -169,7 +170,7 @@ export class MembersService {
    * query stays on the members' own indexes. The region rule applies to what is found as to any
    * search: another region's card holder is not found.
    */
-  private async searchContext(q: unknown, ctx: RequestContext, visible?: Visibility): Promise<SearchContext> {
+  private async searchContext(q: unknown, ctx: RequestContext, visible?: Promise<Visibility>): Promise<SearchContext> {
     const text = typeof q === 'string' ? q.trim() : '';
     if (!DIGIT.test(text)) return NO_CONTEXT;
     const card = cardQueryNumber(text);
@@ -190,12 +191,14 @@ export class MembersService {
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
-    const visible = await this.visibility(ctx);
-    const q = await this.listWhere(query, ctx, visible);
+    // Asked once: a search by digits needs it first (phone search and masking), the page after.
+    const visibility = this.visibility(ctx);
+    visibility.catch(() => undefined); // awaited below; a bad query must not leave it unhandled
+    const q = await this.listWhere(query, ctx, visibility);
     let { total, rows } = await this.page(q.where, q, q.bySearchIndex);
     // Nothing starts with the text: look for it anywhere (the count and the page said so at once).
     if (total === 0 && q.inside) ({ total, rows } = await this.page(q.inside, q, false));
-    const labels = await this.places.forUnits(rows.map((r) => r.unitId));
+    const [visible, labels] = await Promise.all([visibility, this.places.forUnits(rows.map((r) => r.unitId))]);
     if (anyVisible(visible) && rows.length) await this.audit.recordRead(ctx, 'members', null, { ids: rows.map((r) => r.id), ...unmaskedFields(visible) });
     return { total, data: withPlaces(rows, labels).map((r) => toMemberListItem(r, visible)) };
   }
