@@ -18,7 +18,7 @@ const { REGION_MEMBER } = require('./region-rule.cjs');
 const ALL_REGIONS = 'ALL';
 
 // Benchmarks compare Cube with and without its rollups; the model reads this through
-// COMPILE_CONTEXT (see model/shared/rollups.js) and omits its pre_aggregations when false.
+// COMPILE_CONTEXT (see shared/rollups.js) and omits its pre_aggregations when false.
 const preAggregationsEnabled = process.env.CUBE_DISABLE_PREAGGREGATIONS !== '1';
 
 /** The gateway answers a CubejsHandlerError with its status (a plain Error would be a 500). */

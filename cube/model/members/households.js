@@ -1,5 +1,5 @@
 // Households (a unit and its owners, M-1). Private: reached through household_overview.
-import { rollups } from '../shared/rollups';
+import { ROLLUP, rollupsEnabled } from '../shared/rollups';
 
 cube(`households`, {
   sql_table: `public.households`,
@@ -31,10 +31,17 @@ cube(`households`, {
     },
   },
 
-  ...rollups({
-    by_project: {
-      measures: [CUBE.count],
-      dimensions: [projects.region_code, projects.name, projects.code],
-    },
-  }),
+  // Cube transforms member references only inside the cube's own object: the definitions stay
+  // here, and the shared settings and the switch come from shared/rollups.js.
+  ...(rollupsEnabled(COMPILE_CONTEXT)
+    ? {
+        pre_aggregations: {
+          by_project: {
+            ...ROLLUP,
+            measures: [CUBE.count],
+            dimensions: [projects.region_code, projects.name, projects.code],
+        },
+        },
+      }
+    : {}),
 });

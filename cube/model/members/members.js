@@ -1,7 +1,7 @@
 // One row per club member (M-4). Private: the admin queries the member_profile view.
 // The table carries the member's region and project (denormalised from the household), so
 // the region filter that cube.js adds never needs a join.
-import { rollups } from '../shared/rollups';
+import { ROLLUP, rollupsEnabled } from '../shared/rollups';
 
 cube(`members`, {
   sql_table: `public.members`,
@@ -74,20 +74,29 @@ cube(`members`, {
   // Every dashboard chart on member_profile is answered by one of these small rollups. Each
   // keeps region_code, so one build serves every region: cube.js only adds a region filter.
   // Ages move with the calendar, so the hourly rebuild also keeps age_band current.
-  ...rollups({
-    by_project: {
-      measures: [CUBE.count],
-      dimensions: [CUBE.region_code, CUBE.status, projects.name, projects.code],
-    },
-    by_profile: {
-      measures: [CUBE.count],
-      dimensions: [CUBE.region_code, CUBE.status, CUBE.sex, CUBE.age_band],
-    },
-    joined_by_quarter: {
-      measures: [CUBE.count],
-      dimensions: [CUBE.region_code, CUBE.status],
-      time_dimension: CUBE.joined_on,
-      granularity: `quarter`,
-    },
-  }),
+  // Cube transforms member references only inside the cube's own object: the definitions stay
+  // here, and the shared settings and the switch come from shared/rollups.js.
+  ...(rollupsEnabled(COMPILE_CONTEXT)
+    ? {
+        pre_aggregations: {
+          by_project: {
+            ...ROLLUP,
+            measures: [CUBE.count],
+            dimensions: [CUBE.region_code, CUBE.status, projects.name, projects.code],
+          },
+          by_profile: {
+            ...ROLLUP,
+            measures: [CUBE.count],
+            dimensions: [CUBE.region_code, CUBE.status, CUBE.sex, CUBE.age_band],
+          },
+          joined_by_quarter: {
+            ...ROLLUP,
+            measures: [CUBE.count],
+            dimensions: [CUBE.region_code, CUBE.status],
+            time_dimension: CUBE.joined_on,
+            granularity: `quarter`,
+          },
+        },
+      }
+    : {}),
 });
