@@ -40,7 +40,7 @@ cube(`households`, {
             ...ROLLUP,
             measures: [CUBE.count],
             dimensions: [projects.region_code, projects.name, projects.code],
-        },
+          },
         },
       }
     : {}),
