@@ -1,7 +1,7 @@
 // A member import interrupted by a crash (the API process killed with SIGKILL) or a stop: the job
 // is marked FAILED (at the next start, or by the stop), its committed part is exactly what is in
-// the database, each committed batch has its audit entry, and importing the same file again
-// finishes the rest.
+// the database, each committed batch has its audit entry, and its uploader resumes it with the
+// same file (POST /api/imports/:id/resume) without inserting anything twice.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +93,7 @@ const imported = () => t.db.member.count({ where: { project: { code: 'PCRASH' } 
 const batchAudits = (id: number) => t.db.auditLog.findMany({ where: { action: 'CREATE', resource: 'members', detail: { path: ['importJobId'], equals: id } }, orderBy: { id: 'asc' } });
 
 describe('an import survives a crash of the API', () => {
-  it('killed mid-way (SIGKILL): failed at the next start, its committed batches counted, audited and kept; the same file again finishes it', async () => {
+  it('killed mid-way (SIGKILL): failed at the next start, its committed batches counted, audited and kept; resumed by its uploader with the same file', async () => {
     // The API in a child process; it pauses after the first committed batch, so the kill lands mid-import.
     // Node itself with tsx's loader: the tsx command would run the API in a grandchild the kill misses.
     child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/api-child.ts'], {
@@ -144,10 +144,35 @@ describe('an import survives a crash of the API', () => {
     const shown = await api.call('GET', `/api/imports/${id}`, { token: await api.login('officer') });
     expect(shown.body).toMatchObject({ status: 'FAILED', createdRows: 1000, committedThroughRow: 1001 });
 
-    // Resumed by importing the same file again: the committed rows are skipped, the rest come in.
-    const again = await upload(api.baseUrl, await api.login('officer'));
-    const done = await until(() => job(again), (j) => j.status === 'DONE' || j.status === 'FAILED');
-    expect(done).toMatchObject({ status: 'DONE', createdRows: ROWS - 1000, skippedRows: 1000, invalidRows: 0 });
+    // Resumed, in the same job, by its uploader with the same file: rows through 1001 are not inserted again.
+    const token = await api.login('officer');
+    const resume = async (bytes: Buffer, tk = token) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), '断点花园.xlsx');
+      const r = await fetch(`${api.baseUrl}/api/imports/${id}/resume`, { method: 'POST', headers: { authorization: `Bearer ${tk}` }, body: form });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    const other = await resume(Buffer.concat([file, Buffer.from('x')]));
+    expect(other.status).toBe(400);
+    expect(other.body.errors.file).toContain('不是原来导入的文件');
+    const hq = await t.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
+    await t.db.staffUser.create({ data: { username: 'officer_two', displayName: '另一专员', role: 'member_officer', regionCode: null, passwordHash: hq.passwordHash } });
+    expect((await resume(file, await api.login('officer_two'))).status).toBe(403);
+    const resumed = await resume(file);
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(201);
+    expect(resumed.body.status).toBe('VALIDATING');
+    const done = await until(() => job(id), (j) => j.status === 'DONE' || j.status === 'FAILED');
+    expect(done).toMatchObject({ status: 'DONE', totalRows: ROWS, validRows: ROWS, invalidRows: 0, createdRows: ROWS, skippedRows: 0, error: null });
+    expect(await imported()).toBe(ROWS);
+    const all = await batchAudits(id);
+    expect(all.map((a) => (a.detail as { created: number }).created).reduce((a, b) => a + b, 0)).toBe(ROWS);
+    expect(new Set(all.flatMap((a) => (a.detail as { memberIds: number[] }).memberIds)).size).toBe(ROWS);
+    expect((await resume(file)).status).toBe(409);
+
+    // The same file as a new job: everyone is skipped, nobody twice.
+    const again = await upload(api.baseUrl, token);
+    const twice = await until(() => job(again), (j) => j.status === 'DONE' || j.status === 'FAILED');
+    expect(twice).toMatchObject({ status: 'DONE', createdRows: 0, skippedRows: ROWS, invalidRows: 0 });
     expect(await imported()).toBe(ROWS);
   }, 180_000);
 

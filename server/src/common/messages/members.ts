@@ -28,6 +28,12 @@ export const membersMessages = {
     zh: '导入被中断（服务停止或重启）：按“全部成功才导入”方式，未导入任何人；请重新导入',
     en: 'The import was interrupted (the service stopped or restarted); as all-or-nothing, nobody was imported; import the file again',
   },
+  'members.import.resumeOwnJob': { zh: '只有上传者本人可以继续这次导入', en: 'Only the person who uploaded it can go on with this import' },
+  'members.import.notResumable': {
+    zh: '只有中断或失败的“仅导入有效行”任务可以继续；“全部成功才导入”的任务请重新导入',
+    en: 'Only an interrupted or failed valid-rows-only import can go on; import an all-or-nothing file again',
+  },
+  'members.import.resumeOtherFile': { zh: '这不是原来导入的文件（内容不一致），请上传同一个文件', en: 'This is not the file of the original import (its content differs); upload the same file' },
   'uploads.tooLarge': { zh: '文件不能超过 {mb} MB', en: 'The file must be at most {mb} MB' },
   'uploads.malformed': { zh: '上传内容有误：请在 file 字段中只上传一个文件', en: 'The upload is malformed: send one file in the "file" field' },
   'uploads.activeContent': {

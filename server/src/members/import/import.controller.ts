@@ -70,6 +70,16 @@ export class ImportController {
     return this.imports.start(file, body?.mode, ctx);
   }
 
+  @Post(':id/resume')
+  @RequirePermission('members:import')
+  @UseInterceptors(FileUpload('importXlsx'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Go on with an interrupted or failed VALID_ONLY import (its uploader, the same file again): rows through committedThroughRow are not inserted again' })
+  resume(@Param('id') id: string, @UploadedFile() file: { buffer: Buffer } | undefined, @Ctx() ctx: RequestContext) {
+    return this.imports.resume(parseId(id), file, ctx);
+  }
+
   @Get(':id')
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'Status, counts, progress (0–100) and one page of the report (_start/_end)' })

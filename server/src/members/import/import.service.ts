@@ -60,6 +60,8 @@ interface Place {
 type PlaceLookup = Place | 'missing' | 'ambiguous';
 
 interface Prepared {
+  /** The sheet row. */
+  row: number;
   data: Prisma.MemberCreateManyInput;
   hobbyIds: number[];
   children: { relation?: string; name: string; birthDate?: Date | null; sex?: string | null }[];
@@ -79,8 +81,10 @@ interface Prepared {
  * job says exactly what is in and the audit log has it. A stop ends a job at its next batch
  * (FAILED, the committed part kept; ALL_OR_NOTHING rolls back); a crash leaves a job whose
  * heartbeat goes stale, and the next start (or any running instance, within three heartbeats)
- * marks it FAILED the same way. Importing the same file again resumes it: the committed rows are
- * skipped as duplicates. (The upload itself is not kept, so nothing resumes on its own.)
+ * marks it FAILED the same way. Its uploader resumes a VALID_ONLY job with the same file
+ * (resume(): the rows through committedThroughRow are checked again, not inserted); importing the
+ * same file as a new job works too, the committed rows skipped as duplicates. The upload itself is
+ * never kept on the server, so nothing resumes on its own.
  * Scope: jobs carry the uploader's region; a regional officer sees only their region's jobs and
  * reports (Seed 001, M-11).
  */
@@ -184,8 +188,39 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       await this.audit.record(ctx, 'CREATE', 'import_jobs', job.id, { fileName, mode, rows: job.totalRows }, tx);
       return job;
     });
+    this.launch(job.id, buf, mode, ctx);
+    return this.toResponse(job, [], 0);
+  }
+
+  /**
+   * Goes on with an interrupted (or failed) VALID_ONLY job from the row its last committed batch
+   * ended on, in the same job: the uploader uploads the same file again (its SHA-256 must match;
+   * the file itself is never kept on the server). The rows before are checked again for the report
+   * and the counts, not inserted again.
+   */
+  async resume(id: number, file: { buffer: Buffer } | undefined, ctx: RequestContext) {
+    const job = await this.db.importJob.findFirst({ where: { id, ...this.scope(ctx) }, omit: { report: true } });
+    if (!job) throw AppError.notFound();
+    // The uploader's region decided which rows were valid: only they may go on with it.
+    if (job.createdById !== ctx.user.id) throw new AppError(403, 'members.import.resumeOwnJob');
+    if (job.mode !== 'VALID_ONLY' || job.status !== 'FAILED') throw new AppError(409, 'members.import.notResumable');
+    if (!file?.buffer?.length) throw AppError.field('file', 'privacy.fileMissing');
+    if (createHash('sha256').update(file.buffer).digest('hex') !== job.fileSha256) throw AppError.field('file', 'members.import.resumeOtherFile');
+    const taken = await this.db.importJob.updateMany({
+      where: { id, status: 'FAILED' },
+      data: { status: 'VALIDATING', error: null, finishedAt: null, workerId: this.workerId, heartbeatAt: new Date(), lang: ctx.lang },
+    });
+    if (taken.count !== 1) throw new AppError(409, 'members.import.notResumable');
+    await this.audit.record(ctx, 'UPDATE', 'import_jobs', id, { resumedAfterRow: job.committedThroughRow, createdBefore: job.createdRows });
+    this.launch(id, file.buffer, 'VALID_ONLY', ctx, { afterRow: job.committedThroughRow, created: job.createdRows });
+    return this.toResponse({ ...job, status: 'VALIDATING', error: null, finishedAt: null, report: [] }, [], 0);
+  }
+
+  /** Runs a job in the background of this process, and records how it ended if not DONE. */
+  private launch(jobId: number, buf: Buffer, mode: ImportMode, ctx: RequestContext, resume?: { afterRow: number; created: number }): void {
+    const job = { id: jobId };
     const stop = new AbortController();
-    const work = this.run(job.id, buf, mode, ctx, stop.signal)
+    const work = this.run(job.id, buf, mode, ctx, stop.signal, resume)
       .catch(async (e: unknown) => {
         let message: string;
         if (e instanceof Interrupted) {
@@ -207,7 +242,6 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       });
     this.running.set(job.id, work);
     this.stops.set(job.id, stop);
-    return this.toResponse(job, [], 0);
   }
 
   /**
@@ -216,7 +250,12 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
    * ALL_OR_NOTHING runs the whole pass in one transaction and rolls it back if any row failed,
    * so either every row is in or none is.
    */
-  private async run(jobId: number, buf: Buffer, mode: ImportMode, ctx: RequestContext, stop: AbortSignal): Promise<void> {
+  /**
+   * `resume`: the job was interrupted after committing every valid row through `afterRow`
+   * (`created` of them); those rows are checked again (for the report and the counts) but not
+   * inserted. Each of them was either created then or skipped, so skipped = (skipped now) − created.
+   */
+  private async run(jobId: number, buf: Buffer, mode: ImportMode, ctx: RequestContext, stop: AbortSignal, resume = { afterRow: 0, created: 0 }): Promise<void> {
     const lang = ctx.lang;
     const hobbies = new Map<string, number>();
     for (const h of await this.db.hobby.findMany()) {
@@ -228,7 +267,8 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const seen = new Set<string>();
     const report: RowError[] = [];
     const today = clubToday();
-    const c = { total: 0, invalid: 0, valid: 0, skipped: 0, created: 0, lastRow: 0 };
+    const c = { total: 0, invalid: 0, valid: 0, skipped: 0, created: resume.created, lastRow: 0 };
+    const skipped = () => Math.max(0, c.skipped - resume.created);
     let columns: Map<number, ImportColumn> | null = null;
     let pending: SheetRow[] = [];
     let inflight: Promise<void> = Promise.resolve();
@@ -259,7 +299,14 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         // so a crash later leaves a job that says exactly what is in (committedThroughRow).
         batchNo += 1;
         await tx.importJob.update({ where: { id: jobId }, data: { createdRows: { increment: rows.length }, committedThroughRow: lastRow, heartbeatAt: new Date() } });
-        await this.audit.record(ctx, 'CREATE', 'members', null, { importJobId: jobId, mode, batch: batchNo, created: rows.length, throughRow: lastRow, memberIds: rows.map((r) => r.id) }, tx);
+        await this.audit.record(
+          ctx,
+          'CREATE',
+          'members',
+          null,
+          { importJobId: jobId, mode, batch: batchNo, created: rows.length, throughRow: lastRow, memberIds: rows.map((r) => r.id), ...(resume.afterRow ? { resumedAfterRow: resume.afterRow } : {}) },
+          tx,
+        );
       }
       c.created += rows.length;
       // Someone added the same person meanwhile: counted as skipped, like any duplicate.
@@ -330,6 +377,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         seen.add(key);
         const { familyMembers, hobbyIds, extra, ...form } = row.input;
         prepared.push({
+          row: row.rowNumber,
           hobbyIds: hobbyIds ?? [],
           children: (familyMembers ?? []).map(({ id: _id, ...f }) => f),
           data: {
@@ -354,12 +402,15 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const progress = () =>
       this.db.importJob.update({
         where: { id: jobId },
-        data: { processedRows: c.total, validRows: c.valid, invalidRows: c.invalid, skippedRows: c.skipped, heartbeatAt: new Date() },
+        data: { processedRows: c.total, validRows: c.valid, invalidRows: c.invalid, skippedRows: skipped(), heartbeatAt: new Date() },
       });
 
     const flush = async (tx: Prisma.TransactionClient | null) => {
       if (stop.aborted) throw new Interrupted();
-      const { prepared, lastRow } = await validateBatch();
+      const { prepared: checked, lastRow } = await validateBatch();
+      // Resumed: rows through afterRow were committed before (or skipped then); never again.
+      const prepared = resume.afterRow ? checked.filter((p) => p.row > resume.afterRow) : checked;
+      c.skipped += checked.length - prepared.length;
       await inflight;
       if (insertError) throw insertError;
       if (stop.aborted) throw new Interrupted();
@@ -438,7 +489,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         processedRows: c.total,
         validRows: c.valid,
         invalidRows: c.invalid,
-        skippedRows: c.skipped,
+        skippedRows: skipped(),
         createdRows: c.created,
         report: report as unknown as Prisma.InputJsonValue,
         finishedAt: new Date(),
