@@ -4,6 +4,7 @@ import {
   ErrorComponent,
   RefineThemes,
   ThemedLayout,
+  ThemedSider,
   ThemedTitle,
   useNotificationProvider,
 } from '@refinedev/antd';
@@ -40,8 +41,11 @@ const AppTitle = (props: { collapsed: boolean }) => {
   return <ThemedTitle {...props} text={t('app.name')} />;
 };
 
+// Signing out lives in the header's user menu, so the sider shows only the menu.
+const AppSider = (props: Parameters<typeof ThemedSider>[0]) => <ThemedSider {...props} render={({ items }) => items} />;
+
 const Layout = () => (
-  <ThemedLayout Header={AppHeader} Title={AppTitle}>
+  <ThemedLayout Header={AppHeader} Title={AppTitle} Sider={AppSider}>
     <CanAccess fallback={<Forbidden />}>
       <Outlet />
     </CanAccess>

@@ -27,7 +27,7 @@ export const en: Shape<Translation> = {
     newPassword: 'New password',
     confirmPassword: 'Confirm new password',
     passwordMismatch: 'The two new passwords differ',
-    passwordTooShort: 'At least {{n}} characters',
+    required: 'Required',
     passwordChanged: 'Password changed',
   },
   print: { print: 'Print', back: 'Back' },

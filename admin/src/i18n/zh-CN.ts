@@ -23,7 +23,7 @@ export const zhCN = {
     newPassword: '新密码',
     confirmPassword: '确认新密码',
     passwordMismatch: '两次输入的新密码不一致',
-    passwordTooShort: '新密码至少 {{n}} 位',
+    required: '请填写此项',
     passwordChanged: '密码已修改',
   },
   print: { print: '打印', back: '返回' },

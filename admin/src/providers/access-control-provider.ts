@@ -1,6 +1,6 @@
 import type { AccessControlProvider } from '@refinedev/core';
 import i18n from '../i18n';
-import { loadCurrentUser } from './session';
+import { loadCurrentUser } from './current-user';
 import { features } from '../features';
 import { MENU_GROUPS } from '../features/menu-groups';
 
@@ -15,7 +15,7 @@ export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action }) => {
     if (!resource || GROUPS.has(resource)) return { can: true };
     const user = await loadCurrentUser();
-    const allowed = user?.permissions.includes(permissionFor(resource, action)) ?? false;
+    const allowed = (user?.permissions as readonly string[] | undefined)?.includes(permissionFor(resource, action)) ?? false;
     return allowed ? { can: true } : { can: false, reason: i18n.t('errors.forbidden') };
   },
   options: {

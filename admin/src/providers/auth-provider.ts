@@ -1,42 +1,25 @@
-import type { AuthProvider } from '@refinedev/core';
+import type { AuthProvider, HttpError } from '@refinedev/core';
 import i18n from '../i18n';
-import {
-  acceptLanguage,
-  clearToken,
-  getToken,
-  loadCurrentUser,
-  rememberUser,
-  setToken,
-  type CurrentUser,
-} from './session';
+import { getToken } from './session';
+import { httpClient } from './http-client';
+import { clearToken, loadCurrentUser, startSession, type CurrentUser } from './current-user';
 
 export const authProvider: AuthProvider = {
   login: async ({ username, password }: { username: string; password: string }) => {
-    let res: Response;
     try {
-      res = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': acceptLanguage() },
-        body: JSON.stringify({ username, password }),
-      });
-    } catch {
-      return { success: false, error: { name: i18n.t('login.failed'), message: i18n.t('login.network') } };
+      const { data } = await httpClient.post<{ token: string; user: CurrentUser }>('/api/auth/login', { username, password });
+      startSession(data.token, data.user);
+      return { success: true, redirectTo: '/' };
+    } catch (e) {
+      const error = e as HttpError;
+      if (!error.statusCode) return { success: false, error: { name: i18n.t('login.failed'), message: i18n.t('login.network') } };
+      const fallback = error.statusCode === 423 ? i18n.t('login.locked') : i18n.t('login.wrong');
+      return { success: false, error: { name: i18n.t('login.failed'), message: error.message || fallback } };
     }
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { message?: string };
-      const fallback = res.status === 423 ? i18n.t('login.locked') : i18n.t('login.wrong');
-      return {
-        success: false,
-        error: { name: i18n.t('login.failed'), message: body.message ?? fallback },
-      };
-    }
-    const { token, user } = (await res.json()) as { token: string; user: CurrentUser };
-    clearToken();
-    setToken(token);
-    rememberUser(user);
-    return { success: true, redirectTo: '/' };
   },
   logout: async () => {
+    // The server ends this sign-in (its token stops working); the session here goes either way.
+    if (getToken()) await httpClient.post('/api/auth/logout').catch(() => undefined);
     clearToken();
     return { success: true, redirectTo: '/login' };
   },
