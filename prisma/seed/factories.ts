@@ -3,6 +3,7 @@
 // running sequence keeps unique keys (ID numbers, project codes) unique.
 import { Faker, base, en, fakerZH_CN, zh_CN } from '@faker-js/faker';
 import { toInitials, toPinyin } from '../../server/src/members/pinyin.ts';
+import { clubToday } from '../../server/src/calendar/calendar.service.ts';
 import type { Prisma } from '../../server/src/generated/prisma/client.ts';
 
 export type { Faker };
@@ -150,7 +151,7 @@ export function memberInput(
   place: MemberPlace,
   relation: 'OWNER' | 'SPOUSE' | 'PARENT' | 'CHILD' | 'GRANDPARENT' | 'GRANDCHILD',
   p: PersonSketch,
-  joinedOn: Date = dateBetween(f, '2018-01-01', '2026-11-01'),
+  joinedOn: Date = dateBetween(f, '2018-01-01', clubToday().toISOString().slice(0, 10)),
 ): Prisma.MemberCreateManyInput {
   const employed = f.number.float() < 0.75;
   const married = f.number.float() < 0.7;

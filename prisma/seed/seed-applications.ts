@@ -154,7 +154,8 @@ function regionSlots(perState: number, closed: number): { state: State; overdue:
 /** Marks round(share × open) of the slots with a deadline overdue, spread over the states. */
 function markOverdue(slots: { state: State; overdue: boolean }[]): void {
   const open = slots.filter((s) => (OPEN_STATES as readonly string[]).includes(s.state));
-  const due = open.filter((s) => s.state !== 'CARD_READY');
+  // By state, so the overdue ones fall in as many different states as there are of them.
+  const due = open.filter((s) => s.state !== 'CARD_READY').sort((a, b) => OPEN_STATES.indexOf(a.state as Open) - OPEN_STATES.indexOf(b.state as Open));
   const n = Math.min(due.length, Math.max(open.length >= 4 ? 1 : 0, Math.round(OVERDUE_SHARE * open.length)));
   for (let j = 0; j < n; j++) due[Math.floor(((j + 0.5) * due.length) / n)].overdue = true;
 }
