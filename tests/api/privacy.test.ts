@@ -231,7 +231,7 @@ describe('M-11: audit search', () => {
     expect(r.status).toBe(200);
     expect(r.rows[0]).toContain('操作人');
     expect(r.rows).toHaveLength(expected + 1);
-    const entry = await f.db.auditLog.findFirstOrThrow({ where: { action: 'EXPORT', resource: 'audit_log' }, orderBy: { id: 'desc' } });
+    const entry = await f.db.auditLog.findFirstOrThrow({ where: { action: 'EXPORT', resource: 'audit-log' }, orderBy: { id: 'desc' } });
     expect(entry).toMatchObject({ actorName: 'leader', detail: { filters: { action: 'LOGIN' }, rows: expected } });
   });
 });

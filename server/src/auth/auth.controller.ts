@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
-import { validate } from '../common/validation.js';
 import { AuthService } from './auth.service.js';
 import { Ctx, Public, type RequestContext } from './current-user.js';
+import { ZodBody } from '../crud/crud-http.js';
 import { ChangePasswordInput } from './password-policy.js';
 
 const LoginInput = z.strictObject({
@@ -23,9 +23,8 @@ export class AuthController {
     summary: 'Sign in; returns a bearer token and the user with role, region and permissions',
     description: 'Every failure (wrong password, unknown user, locked account) answers the same 401; too many failures from one address answer 429.',
   })
-  @ApiBody({ schema: z.toJSONSchema(LoginInput) as object })
-  async login(@Body() body: unknown, @Ctx() ctx: RequestContext) {
-    const input = validate(LoginInput, body);
+  async login(@ZodBody(LoginInput) body: z.output<typeof LoginInput>, @Ctx() ctx: RequestContext) {
+    const input = body;
     return this.auth.login(input.username, input.password, ctx);
   }
 
@@ -44,9 +43,8 @@ export class AuthController {
     summary: 'Change the own password; returns a fresh token, and every other session of the user ends',
     description: 'New password: at least 10 characters, letters and digits, not containing the username, not the current one. 400 with errors.currentPassword or errors.newPassword.',
   })
-  @ApiBody({ schema: z.toJSONSchema(ChangePasswordInput) as object })
-  async password(@Body() body: unknown, @Ctx() ctx: RequestContext) {
-    const input = validate(ChangePasswordInput, body);
+  async password(@ZodBody(ChangePasswordInput) body: z.output<typeof ChangePasswordInput>, @Ctx() ctx: RequestContext) {
+    const input = body;
     return this.auth.changePassword(input.currentPassword, input.newPassword, ctx);
   }
 

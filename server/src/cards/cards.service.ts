@@ -9,7 +9,7 @@ import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { cardInclude, toCard, toIssueRecordLine, type CardRow } from './card.mapper.js';
 import { CARD_STATUSES, type CardIssueInput } from './cards.schema.js';
-import { TX_OPTIONS, takeInt, wrongStatus, type Actor, type StaffContext, type Tx } from './cards.shared.js';
+import { TX_OPTIONS, wrongStatus, type Actor, type StaffContext, type Tx } from './cards.shared.js';
 
 export const cardListSpec: ListSpec = {
   fields: {
@@ -22,6 +22,9 @@ export const cardListSpec: ListSpec = {
     readyOn: { kind: 'date', sortable: true },
     issuedOn: { kind: 'date', sortable: true },
     createdAt: { kind: 'date', sortable: true },
+  },
+  filters: {
+    projectId: { kind: 'int', doc: "the card holder's project", where: (projectId: number) => ({ member: { projectId } }) },
   },
   search: (q) => ({ OR: [{ cardNo: { contains: q, mode: 'insensitive' } }, { member: { name: { contains: q } } }] }),
   defaultSort: [{ id: 'desc' }],
@@ -138,11 +141,8 @@ export class CardsService {
   // ───────────────────────── cards ─────────────────────────
 
   private cardWhere(query: Record<string, unknown>, ctx: StaffContext, spec = cardListSpec) {
-    const projectId = takeInt(query, 'projectId');
     const q = parseListQuery(spec, query);
-    const where = {
-      AND: [q.where, { member: { ...regionFilter(ctx.user), ...(projectId ? { projectId } : {}) } }],
-    } as Prisma.CardWhereInput;
+    const where = { AND: [q.where, { member: regionFilter(ctx.user) }] } as Prisma.CardWhereInput;
     return { q, where };
   }
 

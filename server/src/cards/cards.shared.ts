@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { AppError } from '../common/app-error.js';
 import type { MessageKey } from '../common/i18n.js';
 import type { RequestContext } from '../auth/current-user.js';
@@ -33,15 +32,3 @@ export function wrongStatus(status: string): AppError {
   const key = STATUS_TERM[status as keyof typeof STATUS_TERM];
   return new AppError(409, 'cards.wrongStatus', { status: key ? { key } : status });
 }
-
-/** Pulls filters that go through a relation out of the query before the generic parser sees it. */
-export function takeInt(query: Record<string, unknown>, name: string): number | undefined {
-  const raw = query[name];
-  delete query[name];
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) throw AppError.field(name, 'errors.badQuery');
-  return Number(raw);
-}
-
-/** A zod schema as an OpenAPI request body. */
-export const schemaDoc = (s: z.ZodType) => ({ schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object });

@@ -37,7 +37,7 @@ export const auditListSpec: ListSpec = {
   },
   filters: {
     kind: { kind: 'enum', values: AUDIT_KINDS, doc: 'EVENT, READ (one record unmasked) or LIST_READ (a list page unmasked)', where: (k: AuditKind) => KIND_WHERE[k] },
-    resource: { kind: 'string', doc: 'the API resource, e.g. members, import-jobs', where: (r: string) => ({ resource: { in: [...new Set([r, r.replace(/-/g, '_')])] } }) },
+    resource: { kind: 'string', doc: 'the API resource, e.g. members, import-jobs', where: (r: string) => ({ resource: { in: [...new Set([r, r.replace(/_/g, '-'), r.replace(/-/g, '_')])] } }) },
   },
   search: (q) => ({ OR: [{ actorName: { contains: q, mode: 'insensitive' } }, { resource: { contains: q, mode: 'insensitive' } }, { action: { contains: q, mode: 'insensitive' } }] }),
   defaultSort: [{ at: 'desc' }, { id: 'desc' }],
