@@ -2,9 +2,9 @@ import { Controller, Delete, Get, Inject, Param, Put, Query } from '@nestjs/comm
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
 import { AppError } from '../common/app-error.js';
-import { isoDate, validate } from '../common/validation.js';
+import { isoDate } from '../common/validation.js';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
-import { ListRoute, ZodBody } from '../crud/crud-http.js';
+import { ListRoute, ZodBody, ZodQuery } from '../crud/crud-http.js';
 import { CalendarDayInput, CalendarDaysService, WorkingDaysQuery, calendarDayListSpec } from './calendar-days.service.js';
 
 function pathDate(raw: string): Date {
@@ -53,7 +53,7 @@ export class CalendarController {
   @Get('calendar/working-days')
   @RequirePermission('calendar:view')
   @ApiOperation({ summary: '?from=&add=N → { date } (N working days after from); ?from=&to= → { workingDays }' })
-  workingDays(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
-    return this.days.workingDays(validate(WorkingDaysQuery, query));
+  workingDays(@ZodQuery(WorkingDaysQuery) query: z.output<typeof WorkingDaysQuery>) {
+    return this.days.workingDays(query);
   }
 }

@@ -1,6 +1,6 @@
 // The HTTP plumbing every route shares: bodies validated and documented from one zod schema, path
 // ids checked once, and lists answered with their total in X-Total-Count, all declared, not written.
-import { Body, Param, SetMetadata, applyDecorators, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor, type PipeTransform } from '@nestjs/common';
+import { Body, Param, Query, SetMetadata, applyDecorators, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor, type PipeTransform } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
@@ -66,6 +66,11 @@ export function ZodBody(schema: z.ZodType): ParameterDecorator {
       ApiBody({ schema: jsonSchemaOf(schema) })(target, key, descriptor);
     }
   };
+}
+
+/** `@ZodQuery(Schema) query: T` — the query string validated like a body (for routes that are not lists). */
+export function ZodQuery(schema: z.ZodType): ParameterDecorator {
+  return Query(new ZodPipe(schema));
 }
 
 export function listQueryDocs(spec: ListSpec): string {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { AuditService } from '../../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../../auth/current-user.js';
-import { listQueryDocs, parseId, sendList } from '../../crud/crud-http.js';
+import { IdParam, ListRoute } from '../../crud/crud-http.js';
 import { PRISMA, type Db } from '../../database/prisma.service.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from '../../privacy/xlsx.js';
 import { FileUpload } from '../../storage/upload.js';
@@ -55,9 +55,9 @@ export class ImportController {
   @Get()
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'Import jobs (simple-rest), newest first' })
-  @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(importListSpec) })
-  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    return sendList(res, await this.imports.list(query, ctx));
+  @ListRoute(importListSpec)
+  async list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.imports.list(query, ctx);
   }
 
   @Post()
@@ -76,22 +76,22 @@ export class ImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Go on with an interrupted or failed VALID_ONLY import (its uploader, the same file again): rows through committedThroughRow are not inserted again' })
-  resume(@Param('id') id: string, @UploadedFile() file: { buffer: Buffer } | undefined, @Ctx() ctx: RequestContext) {
-    return this.imports.resume(parseId(id), file, ctx);
+  resume(@IdParam() id: number, @UploadedFile() file: { buffer: Buffer } | undefined, @Ctx() ctx: RequestContext) {
+    return this.imports.resume(id, file, ctx);
   }
 
   @Get(':id')
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'Status, counts, progress (0–100) and one page of the report (_start/_end)' })
-  get(@Param('id') id: string, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
-    return this.imports.get(parseId(id), query, ctx);
+  get(@IdParam() id: number, @Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.imports.get(id, query, ctx);
   }
 
   @Get(':id/report.xlsx')
   @RequirePermission('members:import')
   @ApiOperation({ summary: 'The failed rows with their reasons, as Excel (the uploader, their region, or the group club; audited)' })
-  async report(@Param('id') id: string, @Ctx() ctx: RequestContext, @Res() res: Response) {
-    const { job, report } = await this.imports.fullReport(parseId(id), ctx);
+  async report(@IdParam() id: number, @Ctx() ctx: RequestContext, @Res() res: Response) {
+    const { job, report } = await this.imports.fullReport(id, ctx);
     await this.audit.record(ctx, 'EXPORT', 'import_jobs', job.id, { report: true, rows: report.length });
     sendXlsxHeaders(res, `import-${job.id}-report-${fileDate()}.xlsx`, `会员导入错误报告-${job.id}-${fileDate()}.xlsx`);
     const sheet = streamingSheet(res, '错误报告', [
