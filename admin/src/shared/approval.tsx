@@ -2,8 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Button, Modal, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatus } from './api-types';
+import { allOf } from './enums';
 
 export type { ApprovalStatus };
+
+export const APPROVAL_STATUSES = allOf<ApprovalStatus>()(['PENDING', 'APPROVED', 'REJECTED']);
 
 const APPROVAL_COLORS: Record<ApprovalStatus, string> = { PENDING: 'processing', APPROVED: 'success', REJECTED: 'error' };
 

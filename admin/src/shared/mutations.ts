@@ -25,12 +25,16 @@ export const fieldErrors = (error: unknown, rename: Rename = {}): { name: (strin
     errors: Array.isArray(message) ? message.map(String) : [errorText(message)],
   }));
 
-/** The notification every failed change shows: the server's message, and the field errors not shown on a field. */
+/**
+ * The notification every failed change shows: the server's message, and the field errors no field
+ * on screen shows (all of them when the change has no form). For Refine's useForm/useModalForm too:
+ * `errorNotification: errorNotification(t('errors.actionFailed'), true)`.
+ */
 export const errorNotification =
-  (fallback: string, form?: FormInstance, rename: Rename = {}) =>
+  (fallback: string, withFields = false, rename: Rename = {}) =>
   (error?: HttpError): OpenNotificationParams => {
     // antd gives a field the id of its path joined by "_"; a path with no such input has no field on screen.
-    const placed = (path: string) => Boolean(form && document.getElementById(renamed(rename, path).replace(/\./g, '_')));
+    const placed = (path: string) => Boolean(withFields && document.getElementById(renamed(rename, path).replace(/\./g, '_')));
     const unplaced = Object.entries(error?.errors ?? {})
       .filter(([path]) => !placed(path))
       .map(([, message]) => errorText(message));
@@ -66,7 +70,7 @@ export function useApiMutation<T extends BaseRecord = BaseRecord>({ invalidates 
         successNotification: success
           ? (res) => ({ type: 'success', key: 'api-success', message: typeof success === 'function' ? success(res?.data as unknown as R) : success })
           : false,
-        errorNotification: errorNotification(t('errors.actionFailed'), form, rename),
+        errorNotification: errorNotification(t('errors.actionFailed'), Boolean(form), rename),
       });
       await Promise.all(invalidates.map((resource) => invalidate({ resource, invalidates: ['resourceAll'] })));
       return res.data as unknown as R;

@@ -3,8 +3,10 @@ import { AccountBookOutlined, CreditCardOutlined, FileDoneOutlined, NumberOutlin
 import type { AdminFeature } from '../types';
 import { CardList, CardPrint, CardShow, IssueRecordPrint } from './cards/pages';
 import { RangeCreate, RangeList } from './card-ranges';
-import { ExceptionList, ReissueList } from './card-requests';
-import { FeeList, ReceiptPrint, StatementList } from './fees';
+import { ReissueList } from './card-reissue-requests';
+import { ExceptionList } from './card-limit-exceptions';
+import { FeeList, ReceiptPrint } from './fee-entries';
+import { StatementList } from './fee-statements';
 import { cardsEn, cardsZh } from './i18n';
 
 /** M-3, M-7, M-8, M-9, M-10: cards, number ranges, reissues, card-limit exceptions, fees. */

@@ -1,8 +1,9 @@
 import { Create, useForm } from '@refinedev/antd';
 import type { HttpError } from '@refinedev/core';
 import { Form } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { MemberForm, MemberRecord } from '../../../shared/member-types';
-import { useUnplacedErrors } from '../../../shared/unplaced-errors';
+import { errorNotification } from '../../../shared/mutations';
 import { CASCADE_FIELDS, createDefaults, familyMemberBody, MemberFormFields, type MemberFormValues } from '../../../shared/member-form';
 
 /** Drops the cascade helpers and blank optional inputs; the server fills pinyin when it is absent. */
@@ -18,18 +19,17 @@ const toCreateBody = (values: MemberFormValues): Partial<MemberForm> => {
 };
 
 export const MemberCreate = () => {
-  const unplaced = useUnplacedErrors();
+  const { t } = useTranslation();
   const { formProps, saveButtonProps, onFinish, form } = useForm<MemberRecord, HttpError, MemberFormValues>({
     resource: 'members',
     action: 'create',
     redirect: 'show',
-    onMutationError: unplaced.onMutationError,
-    onMutationSuccess: unplaced.onMutationSuccess,
+    // Field errors land on their fields; the notification lists those no field on screen shows.
+    errorNotification: errorNotification(t('errors.actionFailed'), true),
   });
 
   return (
     <Create saveButtonProps={{ ...saveButtonProps, 'data-testid': 'member-save' } as typeof saveButtonProps}>
-      {unplaced.alert}
       <Form<MemberFormValues>
         {...formProps}
         layout="vertical"

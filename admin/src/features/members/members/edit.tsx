@@ -3,7 +3,7 @@ import type { HttpError } from '@refinedev/core';
 import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MemberRecord } from '../../../shared/member-types';
-import { useUnplacedErrors } from '../../../shared/unplaced-errors';
+import { errorNotification } from '../../../shared/mutations';
 import { familyMemberBody, MemberFormFields, type MemberFormValues } from '../../../shared/member-form';
 
 // Never sent on edit: identity and placement are fixed once a member exists.
@@ -28,20 +28,18 @@ const changedFields = (values: MemberFormValues, original: MemberRecord | undefi
 
 export const MemberEdit = () => {
   const { t } = useTranslation();
-  const unplaced = useUnplacedErrors();
   const { formProps, saveButtonProps, onFinish, form, query } = useForm<MemberRecord, HttpError, MemberFormValues>({
     resource: 'members',
     action: 'edit',
     redirect: 'show',
-    onMutationError: unplaced.onMutationError,
-    onMutationSuccess: unplaced.onMutationSuccess,
+    // Field errors land on their fields; the notification lists those no field on screen shows.
+    errorNotification: errorNotification(t('errors.actionFailed'), true),
   });
   const record = query?.data?.data;
 
   return (
     <Edit saveButtonProps={{ ...saveButtonProps, 'data-testid': 'member-save' } as typeof saveButtonProps} isLoading={query?.isLoading}>
       {record?.masked && <Alert type="info" showIcon message={t('members.masked')} style={{ marginBottom: 16 }} />}
-      {unplaced.alert}
       <Form<MemberFormValues>
         {...formProps}
         layout="vertical"

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { API_URL } from '../../../providers/data-provider';
 import { useEnum, type EnumName } from '../../../shared/member-enums';
-import { useUnplacedErrors } from '../../../shared/unplaced-errors';
+import { errorNotification } from '../../../shared/mutations';
 import { CHANNELS, type ChangeRequest } from '../components/record-parts';
 import { useMemberFields } from '../../../shared/member-fields';
 
@@ -75,13 +75,12 @@ export const ChangeRequestCreate = () => {
   const { fieldLabel } = useMemberFields();
   const [params] = useSearchParams();
   const preset = params.get('memberId') ? Number(params.get('memberId')) : undefined;
-  const unplaced = useUnplacedErrors();
   const { formProps, saveButtonProps, onFinish, form } = useForm<ChangeRequest, HttpError, Values>({
     resource: 'change-requests',
     action: 'create',
     redirect: 'show',
-    onMutationError: unplaced.onMutationError,
-    onMutationSuccess: unplaced.onMutationSuccess,
+    // Field errors land on their fields; the notification lists those no field on screen shows.
+    errorNotification: errorNotification(t('errors.actionFailed'), true),
   });
   const { selectProps } = useSelect<MemberOption>({
     resource: 'members',
@@ -129,7 +128,6 @@ export const ChangeRequestCreate = () => {
 
   return (
     <Create saveButtonProps={{ ...saveButtonProps, 'data-testid': 'change-request-save' } as typeof saveButtonProps}>
-      {unplaced.alert}
       <Form<Values>
         {...formProps}
         layout="vertical"

@@ -1,16 +1,14 @@
-import { errorNotification, useActionForm } from '../../shared/mutations';
+import { useActionForm } from '../../shared/mutations';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useCan, useShow } from '@refinedev/core';
-import { List, useModalForm, useSelect, useTable } from '@refinedev/antd';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { List, useSelect, useTable } from '@refinedev/antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { dateTime, yuan, type FeeEntry, type FeeStatement, type ProjectFigures } from './components/card-parts';
+import { yuan, type FeeEntry } from './components/card-parts';
 import { PrintPage } from '../../shared/print-page';
-import { useDownload } from '../../shared/download';
 
 // ───────────────────────── the ledger ─────────────────────────
 
@@ -182,150 +180,3 @@ export const ReceiptPrint = () => {
   );
 };
 
-// ───────────────────────── quarter-end statements ─────────────────────────
-
-const StatementDetail = ({ s }: { s: FeeStatement }) => {
-  const { t } = useTranslation();
-  return (
-    <Table<ProjectFigures>
-      size="small"
-      rowKey="projectId"
-      pagination={false}
-      dataSource={s.byProject}
-      summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={2}>
-            <b>{t('fee-statements.total')}</b>
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2}>{s.cardCount}</Table.Summary.Cell>
-          <Table.Summary.Cell index={3} />
-          <Table.Summary.Cell index={4} />
-          <Table.Summary.Cell index={5} align="right">
-            {yuan(s.incomeFen)}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={6}>{s.waivedCount}</Table.Summary.Cell>
-        </Table.Summary.Row>
-      )}
-    >
-      <Table.Column dataIndex="projectCode" title={t('fee-statements.fields.projectCode')} />
-      <Table.Column dataIndex="projectName" title={t('fee-statements.fields.projectName')} />
-      <Table.Column dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} />
-      <Table.Column dataIndex="newCardCount" title={t('fee-statements.fields.newCardCount')} />
-      <Table.Column dataIndex="replacementCount" title={t('fee-statements.fields.replacementCount')} />
-      <Table.Column dataIndex="incomeFen" title={t('fee-statements.fields.income')} align="right" render={yuan} />
-      <Table.Column dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} />
-    </Table>
-  );
-};
-
-/** The quarter just ended (or the last one of last year in the first quarter). */
-const lastQuarter = () => {
-  const now = new Date();
-  const quarter = Math.floor(now.getMonth() / 3) || 4;
-  return { year: quarter === 4 && now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear(), quarter };
-};
-
-export const StatementList = () => {
-  const { start: download } = useDownload();
-  const { t } = useTranslation();
-  const [signing, setSigning] = useState<FeeStatement | null>(null);
-  const create = useModalForm<FeeStatement, HttpError, { year: number; quarter: number }>({
-    resource: 'fee-statements',
-    action: 'create',
-    redirect: false,
-    successNotification: () => ({ type: 'success', message: t('fee-statements.created') }),
-    errorNotification: errorNotification(t('errors.actionFailed')),
-  });
-  const sign = useActionForm<{ differencesNote?: string }>({
-    path: () => `/fee-statements/${signing?.id}/sign`,
-    body: (v) => ({ differencesNote: v.differencesNote || null }),
-    invalidates: ['fee-statements'],
-    success: t('fee-statements.signed'),
-    onDone: () => setSigning(null),
-  });
-  const { data: canCreate } = useCan({ resource: 'fee-statements', action: 'create' });
-  const { data: canSign } = useCan({ resource: 'fee-statements', action: 'edit' });
-  const { tableProps } = useTable<FeeStatement, HttpError>({ resource: 'fee-statements', syncWithLocation: true, pagination: { pageSize: 20 } });
-  return (
-    <List
-      headerButtons={() =>
-        canCreate?.can ? (
-          <Button type="primary" onClick={() => create.show()} data-testid="statement-create">
-            {t('fee-statements.create')}
-          </Button>
-        ) : null
-      }
-    >
-      <Table<FeeStatement> {...tableProps} rowKey="id" data-testid="statements-table" expandable={{ expandedRowRender: (s) => <StatementDetail s={s} /> }}>
-        <Table.Column<FeeStatement> title={t('fee-statements.fields.period')} render={(_, s) => t('fee-statements.periodLabel', { year: s.year, quarter: s.quarter })} />
-        <Table.Column<FeeStatement> dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} />
-        <Table.Column<FeeStatement> dataIndex="incomeFen" title={t('fee-statements.fields.income')} align="right" render={yuan} />
-        <Table.Column<FeeStatement> dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} />
-        <Table.Column<FeeStatement> title={t('fee-statements.fields.preparedBy')} render={(_, s) => `${s.preparedByName ?? ''} ${dateTime(s.preparedAt)}`} />
-        <Table.Column<FeeStatement>
-          title={t('fee-statements.fields.signedBy')}
-          render={(_, s) => (s.signedAt ? <Tag color="success">{`${s.signedByName ?? ''} ${dateTime(s.signedAt)}`}</Tag> : <Tag color="warning">{t('fee-statements.unsigned')}</Tag>)}
-        />
-        <Table.Column<FeeStatement> dataIndex="differencesNote" title={t('fee-statements.fields.differencesNote')} render={(v: string | null) => v ?? '—'} />
-        <Table.Column<FeeStatement>
-          title={t('table.actions')}
-          render={(_, s) => (
-            <Space>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(`/fee-statements/${s.id}/export.xlsx`, {}, `card-fees-${s.year}-Q${s.quarter}.xlsx`)}>
-                {t('fee-statements.download')}
-              </Button>
-              {!s.signedAt && canSign?.can && (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => {
-                    setSigning(s);
-                    sign.show();
-                  }}
-                  data-testid="statement-sign"
-                >
-                  {t('fee-statements.sign')}
-                </Button>
-              )}
-            </Space>
-          )}
-        />
-      </Table>
-      <Modal {...create.modalProps} title={t('fee-statements.createTitle')} destroyOnHidden>
-        <Alert type="info" showIcon message={t('fee-statements.createHelp')} style={{ marginBottom: 16 }} />
-        <Form {...create.formProps} layout="inline" preserve={false} initialValues={lastQuarter()}>
-          <Form.Item name="year" label={t('fee-statements.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} precision={0} />
-          </Form.Item>
-          <Form.Item name="quarter" label={t('fee-statements.quarter')} rules={[{ required: true }]}>
-            <Select style={{ width: 90 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal {...sign.modalProps} title={t('fee-statements.signTitle')}>
-        {signing && (
-          <>
-            <Descriptions
-              size="small"
-              bordered
-              column={1}
-              style={{ marginBottom: 16 }}
-              items={[
-                { key: 'p', label: t('fee-statements.fields.period'), children: t('fee-statements.periodLabel', { year: signing.year, quarter: signing.quarter }) },
-                { key: 'c', label: t('fee-statements.fields.cardCount'), children: signing.cardCount },
-                { key: 'i', label: t('fee-statements.fields.income'), children: yuan(signing.incomeFen) },
-                { key: 'w', label: t('fee-statements.fields.waivedCount'), children: signing.waivedCount },
-              ]}
-            />
-            <Alert type="info" showIcon message={t('fee-statements.signHelp')} style={{ marginBottom: 16 }} />
-          </>
-        )}
-        <Form {...sign.formProps}>
-          <Form.Item name="differencesNote" label={t('fee-statements.fields.differencesNote')}>
-            <Input.TextArea rows={3} maxLength={1000} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </List>
-  );
-};
