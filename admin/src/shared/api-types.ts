@@ -16,8 +16,10 @@ import type { toCalendarDay } from '../../../server/src/calendar/calendar-days.s
 import type { ClubSettings as ServerClubSettings } from '../../../server/src/settings/settings.service';
 import type { ChangeRequestsService } from '../../../server/src/records/change-requests.service';
 import type { MemberHistoryService } from '../../../server/src/records/member-history.service';
+import type { toItem as toAuditItem } from '../../../server/src/privacy/audit-log.service';
 import type { DataUseService } from '../../../server/src/privacy/data-use.service';
 import type { INFORMATION_KINDS } from '../../../server/src/privacy/data-use.schema';
+import type { ImportService } from '../../../server/src/members/import/import.service';
 import type { CurrentUser as ServerCurrentUser } from '../../../server/src/auth/current-user';
 
 export type {
@@ -91,5 +93,8 @@ export type ClubSettings = Wire<ServerClubSettings>;
 export type ChangeRequest = Answer<ChangeRequestsService['get']>;
 export type HistoryEntry = Row<MemberHistoryService['list']>;
 
+export type AuditEntry = Wire<ReturnType<typeof toAuditItem>>;
 export type DataUseRequest = Answer<DataUseService['get']>;
 export type InformationKind = (typeof INFORMATION_KINDS)[number];
+export type ImportJob = Answer<ImportService['get']>;
+export type ReportRow = NonNullable<ImportJob['report']>[number];

@@ -3,14 +3,10 @@ import { Card, Checkbox, Col, Empty, Row, Statistic, Table, Typography } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Deadline, StatusTag, type ApplicationListItem, type Status } from './components/application-parts';
+import { Deadline, StatusTag } from './components/application-parts';
+import type { ApplicationListItem, ApplicationTasks } from '../../shared/api-types';
 
-interface Tasks {
-  total: number;
-  overdue: number;
-  counts: { status: Status; total: number; overdue: number }[];
-  data: ApplicationListItem[];
-}
+type Tasks = ApplicationTasks;
 
 /** "我的待办": the applications waiting on the caller's role, overdue first (M-6). */
 export const MyTasks = () => {

@@ -6,18 +6,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { dateTime } from './components/privacy-parts';
 import { useDownload } from '../../shared/download';
+import type { AuditEntry } from '../../shared/api-types';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  resource: string;
-  recordId: string | null;
-  detail: unknown;
-  ip: string | null;
-}
 
 interface SearchValues {
   actorName?: string;
