@@ -1,27 +1,11 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor } from '../../prisma/seed/factories.ts';
 import { IMPORT_COLUMNS } from '../../server/src/members/import/columns.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 
-let t: TestDatabase;
-let api: RunningApi;
-let officer: string;
-let officerSh: string;
-let editor: string;
+const f = useApi({ members: 120, users: ['officer', 'officer_sh', 'editor'] });
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 120, demoAccounts: true });
-  api = await startApi(t.db);
-  [officer, officerSh, editor] = await Promise.all([api.login('officer'), api.login('officer_sh'), api.login('editor')]);
-});
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
-});
 
 type Row = Record<string, string>;
 
@@ -33,17 +17,17 @@ async function workbook(rows: Row[], headers = IMPORT_COLUMNS.map((c) => c.heade
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(file: Buffer, mode: string, token = officer, name = '会员导入.xlsx') {
+async function upload(file: Buffer, mode: string, token = f.tokens.officer, name = '会员导入.xlsx') {
   const form = new FormData();
   form.append('mode', mode);
   form.append('file', new Blob([new Uint8Array(file)]), name);
-  const res = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' }, body: form });
+  const res = await fetch(`${f.api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' }, body: form });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 async function finished(id: number) {
   for (;;) {
-    const r = await api.call('GET', `/api/imports/${id}?_start=0&_end=100`, { token: officer });
+    const r = await f.call('GET', `/api/imports/${id}?_start=0&_end=100`, { token: f.tokens.officer });
     if (r.body.status === 'DONE' || r.body.status === 'FAILED') return r.body;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -52,7 +36,7 @@ async function finished(id: number) {
 let serial = 3000;
 /** A spouse row for a household of the seed (with its first owner). */
 async function spouseRows(n: number, skip = 0): Promise<Row[]> {
-  const hh = await t.db.household.findMany({ include: { owners: true, unit: { include: { building: true } }, project: true }, orderBy: { id: 'asc' }, skip, take: n });
+  const hh = await f.db.household.findMany({ include: { owners: true, unit: { include: { building: true } }, project: true }, orderBy: { id: 'asc' }, skip, take: n });
   return hh.map((h) => {
     serial += 1;
     return {
@@ -79,7 +63,7 @@ async function spouseRows(n: number, skip = 0): Promise<Row[]> {
 
 describe('member import: the file', () => {
   it('gives a template with the appendix-1 Chinese headers', async () => {
-    const res = await fetch(`${api.baseUrl}/api/imports/template.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
+    const res = await fetch(`${f.api.baseUrl}/api/imports/template.xlsx`, { headers: { authorization: `Bearer ${f.tokens.officer}` } });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
@@ -90,7 +74,7 @@ describe('member import: the file', () => {
   });
 
   it('refuses a file that is not xlsx, or has the wrong headers, with a 400 and a message', async () => {
-    const text = await upload(Buffer.from('姓名,性别\n张三,男\n'), 'VALID_ONLY', officer, 'members.csv');
+    const text = await upload(Buffer.from('姓名,性别\n张三,男\n'), 'VALID_ONLY', f.tokens.officer, 'members.csv');
     expect(text.status).toBe(400);
     expect(text.body.errors.file).toBe('请上传 Excel 文件（.xlsx 格式）');
     const wrong = await upload(await workbook([{ 姓名: '张三' }], ['姓名', '电话']), 'VALID_ONLY');
@@ -101,8 +85,8 @@ describe('member import: the file', () => {
     expect(noMode.body.errors).toHaveProperty('mode');
     const empty = await upload(await workbook([]), 'VALID_ONLY');
     expect(empty.status).toBe(400);
-    expect((await upload(await workbook(await spouseRows(1)), 'VALID_ONLY', editor)).status).toBe(403);
-    expect(await t.db.importJob.count()).toBe(0);
+    expect((await upload(await workbook(await spouseRows(1)), 'VALID_ONLY', f.tokens.editor)).status).toBe(403);
+    expect(await f.db.importJob.count()).toBe(0);
   });
 });
 
@@ -124,13 +108,13 @@ describe('member import: rows (M-2, M-4)', () => {
   });
 
   it('M-2: ALL_OR_NOTHING imports nothing when a row fails, and reports row and reason', async () => {
-    const before = await t.db.member.count();
+    const before = await f.db.member.count();
     const r = await upload(file, 'ALL_OR_NOTHING');
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'VALIDATING', totalRows: 9, mode: 'ALL_OR_NOTHING' });
     const job = await finished(r.body.id);
     expect(job).toMatchObject({ status: 'DONE', totalRows: 9, processedRows: 9, validRows: 5, invalidRows: 4, createdRows: 0, progress: 100 });
-    expect(await t.db.member.count()).toBe(before);
+    expect(await f.db.member.count()).toBe(before);
     // Sheet row numbers: the header is row 1, so rows[2] is row 4.
     expect(job.report).toEqual(
       expect.arrayContaining([
@@ -152,18 +136,18 @@ describe('member import: rows (M-2, M-4)', () => {
     const r = await upload(file, 'VALID_ONLY');
     const job = await finished(r.body.id);
     expect(job).toMatchObject({ status: 'DONE', validRows: 5, invalidRows: 4, createdRows: 5, skippedRows: 0 });
-    const m = await t.db.member.findFirstOrThrow({ where: { name: rows[0]['姓名'] }, include: { hobbies: true, familyMembers: { orderBy: { id: 'asc' } } } });
+    const m = await f.db.member.findFirstOrThrow({ where: { name: rows[0]['姓名'] }, include: { hobbies: true, familyMembers: { orderBy: { id: 'asc' } } } });
     expect(m.familyMembers.map((f) => [f.relation, f.name, f.birthDate?.toISOString().slice(0, 10), f.sex])).toEqual([
       ['CHILD', '林小宝', '2012-03-04', 'MALE'],
       ['CHILD', '林小贝', '2015-06-01', 'FEMALE'],
     ]);
     expect(m).toMatchObject({ relation: 'SPOUSE', title: 'MRS', sex: 'FEMALE', idNumber: rows[0]['证件号码'], education: 'UNIVERSITY', maritalStatus: 'MARRIED', joinReasons: ['ACTIVITIES'], pinyin: expect.stringMatching(/^CE SHI/) });
     expect(m.hobbies).toHaveLength(2);
-    expect(await t.db.member.count({ where: { name: rows[2]['姓名'] } })).toBe(0);
-    const audit = await t.db.auditLog.findFirst({ where: { action: 'CREATE', resource: 'members', actorName: 'officer', detail: { path: ['importJobId'], equals: r.body.id } } });
+    expect(await f.db.member.count({ where: { name: rows[2]['姓名'] } })).toBe(0);
+    const audit = await f.db.auditLog.findFirst({ where: { action: 'CREATE', resource: 'members', actorName: 'officer', detail: { path: ['importJobId'], equals: r.body.id } } });
     expect(audit?.detail).toMatchObject({ created: 5 });
 
-    const res = await fetch(`${api.baseUrl}/api/imports/${r.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
+    const res = await fetch(`${f.api.baseUrl}/api/imports/${r.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${f.tokens.officer}` } });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
@@ -173,26 +157,26 @@ describe('member import: rows (M-2, M-4)', () => {
   });
 
   it('importing the same file twice creates no duplicates: existing people are skipped', async () => {
-    const before = await t.db.member.count();
+    const before = await f.db.member.count();
     const again = await finished((await upload(file, 'VALID_ONLY')).body.id);
     expect(again).toMatchObject({ status: 'DONE', validRows: 5, createdRows: 0, skippedRows: 5 });
     // The same person twice in one file counts once too.
     const [one] = await spouseRows(1, 20);
     const twice = await finished((await upload(await workbook([one, one]), 'ALL_OR_NOTHING')).body.id);
     expect(twice).toMatchObject({ validRows: 2, createdRows: 1, skippedRows: 1, invalidRows: 0 });
-    expect(await t.db.member.count()).toBe(before + 1);
+    expect(await f.db.member.count()).toBe(before + 1);
   });
 
   it('a regional officer imports only into their region; the rest are reported as unknown units', async () => {
-    const rowsNj = await t.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'desc' } });
-    const [row] = await spouseRows(1, (await t.db.household.count({ where: { id: { lt: rowsNj.id } } })));
-    const job = await finished((await upload(await workbook([row]), 'VALID_ONLY', officerSh)).body.id);
+    const rowsNj = await f.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'desc' } });
+    const [row] = await spouseRows(1, (await f.db.household.count({ where: { id: { lt: rowsNj.id } } })));
+    const job = await finished((await upload(await workbook([row]), 'VALID_ONLY', f.tokens.officer_sh)).body.id);
     expect(job).toMatchObject({ invalidRows: 1, createdRows: 0 });
     expect(job.report[0].column).toBe('房号');
   });
 
   it('lists import jobs with their counts', async () => {
-    const r = await api.call('GET', '/api/imports?_start=0&_end=2', { token: officer });
+    const r = await f.call('GET', '/api/imports?_start=0&_end=2', { token: f.tokens.officer });
     expect(r.status).toBe(200);
     expect(r.body).toHaveLength(2);
     expect(r.body[0]).toMatchObject({ status: 'DONE', fileName: '会员导入.xlsx' });
@@ -201,35 +185,35 @@ describe('member import: rows (M-2, M-4)', () => {
   });
 
   it('Seed 001, M-11: a regional officer sees only their region’s jobs; the report (owners’ ID numbers) only the uploader, their region or the group club', async () => {
-    const hq = await t.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
-    await t.db.staffUser.create({ data: { username: 'officer_nj', displayName: '南京专员', role: 'member_officer', regionCode: 'NJ', passwordHash: hq.passwordHash } });
-    const officerNj = await api.login('officer_nj');
-    const nj = await t.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'asc' } });
-    const [row] = await spouseRows(1, await t.db.household.count({ where: { id: { lt: nj.id } } }));
+    const hq = await f.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
+    await f.db.staffUser.create({ data: { username: 'officer_nj', displayName: '南京专员', role: 'member_officer', regionCode: 'NJ', passwordHash: hq.passwordHash } });
+    const officerNj = await f.api.login('officer_nj');
+    const nj = await f.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'asc' } });
+    const [row] = await spouseRows(1, await f.db.household.count({ where: { id: { lt: nj.id } } }));
     const njJob = await upload(await workbook([row, { ...row, 移动电话: '1' }]), 'VALID_ONLY', officerNj);
     expect(njJob.status).toBe(201);
     expect(njJob.body.regionCode).toBe('NJ');
     await finished(njJob.body.id);
-    const shJob = (await upload(await workbook([row]), 'VALID_ONLY', officerSh)).body;
+    const shJob = (await upload(await workbook([row]), 'VALID_ONLY', f.tokens.officer_sh)).body;
     expect(shJob.regionCode).toBe('SH');
 
-    const listSh = await api.call('GET', '/api/imports?_start=0&_end=100', { token: officerSh });
+    const listSh = await f.call('GET', '/api/imports?_start=0&_end=100', { token: f.tokens.officer_sh });
     expect(listSh.body.every((j: any) => j.regionCode === 'SH')).toBe(true);
     expect(listSh.body.map((j: any) => j.id)).toContain(shJob.id);
     expect(listSh.body.map((j: any) => j.id)).not.toContain(njJob.body.id);
-    expect((await api.call('GET', `/api/imports/${njJob.body.id}`, { token: officerSh })).status).toBe(404);
-    const report = await fetch(`${api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${officerSh}` } });
+    expect((await f.call('GET', `/api/imports/${njJob.body.id}`, { token: f.tokens.officer_sh })).status).toBe(404);
+    const report = await fetch(`${f.api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${f.tokens.officer_sh}` } });
     expect(report.status).toBe(404);
-    expect(await t.db.auditLog.count({ where: { action: 'EXPORT', resource: 'import_jobs', recordId: String(njJob.body.id) } })).toBe(0);
+    expect(await f.db.auditLog.count({ where: { action: 'EXPORT', resource: 'import_jobs', recordId: String(njJob.body.id) } })).toBe(0);
 
     // The Nanjing officer and the group club's officer see it, and may download its report.
-    const listNj = await api.call('GET', '/api/imports?_start=0&_end=100', { token: officerNj });
+    const listNj = await f.call('GET', '/api/imports?_start=0&_end=100', { token: officerNj });
     expect(listNj.body.map((j: any) => j.id)).toEqual([njJob.body.id]);
-    expect((await api.call('GET', `/api/imports/${njJob.body.id}`, { token: officer })).body).toMatchObject({ regionCode: 'NJ', invalidRows: 1, createdRows: 1 });
-    for (const token of [officerNj, officer]) {
-      expect((await fetch(`${api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await f.call('GET', `/api/imports/${njJob.body.id}`, { token: f.tokens.officer })).body).toMatchObject({ regionCode: 'NJ', invalidRows: 1, createdRows: 1 });
+    for (const token of [officerNj, f.tokens.officer]) {
+      expect((await fetch(`${f.api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     }
-    const all = await api.call('GET', '/api/imports?_start=0&_end=100', { token: officer });
+    const all = await f.call('GET', '/api/imports?_start=0&_end=100', { token: f.tokens.officer });
     expect(all.body.map((j: any) => j.id)).toEqual(expect.arrayContaining([njJob.body.id, shJob.id]));
   });
 });

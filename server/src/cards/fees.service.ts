@@ -27,12 +27,23 @@ export const feeListSpec: ListSpec = {
     receiptNo: { kind: 'string', sortable: true },
     kind: { kind: 'enum', values: FEE_KINDS },
     projectId: { kind: 'int', sortable: true },
-    memberId: { kind: 'int' },
     applicationId: { kind: 'int' },
-    cardId: { kind: 'int' },
     waived: { kind: 'bool' },
     paidOn: { kind: 'date', sortable: true },
     createdAt: { kind: 'date', sortable: true },
+  },
+  filters: {
+    // A fee paid with an application belongs to the member and card the application became.
+    memberId: {
+      kind: 'int',
+      doc: "the member's fees, including those paid with the application that made them a member",
+      where: (memberId: number) => ({ OR: [{ memberId }, { memberId: null, application: { memberId } }] }),
+    },
+    cardId: {
+      kind: 'int',
+      doc: "the card's fees, including the fee paid with the application it was made for",
+      where: (cardId: number) => ({ OR: [{ cardId }, { cardId: null, application: { member: { cards: { some: { id: cardId, replacesCardId: null } } } } }] }),
+    },
   },
   search: (q) => ({ receiptNo: { contains: q, mode: 'insensitive' } }),
   defaultSort: [{ id: 'desc' }],
@@ -122,10 +133,33 @@ export class FeesService {
     return { projectId: { in: projects.map((p) => p.id) } };
   }
 
+  /**
+   * M-8: the member and card of each entry. A fee paid with an application names neither (there
+   * was no member yet, and the ledger is never updated): it is the applicant's once the
+   * application became a member, and the card made for them (their first, not a replacement).
+   */
+  private async linksOf(rows: Prisma.FeeEntryGetPayload<object>[]): Promise<Map<number, { memberId: number | null; cardId: number | null }>> {
+    const appIds = [...new Set(rows.flatMap((r) => (r.applicationId && (!r.memberId || !r.cardId) ? [r.applicationId] : [])))];
+    const apps = appIds.length ? await this.db.application.findMany({ where: { id: { in: appIds }, memberId: { not: null } }, select: { id: true, memberId: true } }) : [];
+    const memberOf = new Map(apps.map((a) => [a.id, a.memberId!]));
+    const firstCards = memberOf.size
+      ? await this.db.card.findMany({ where: { memberId: { in: [...memberOf.values()] }, replacesCardId: null }, orderBy: { id: 'asc' }, select: { id: true, memberId: true } })
+      : [];
+    const cardOf = new Map<number, number>();
+    for (const c of firstCards) if (!cardOf.has(c.memberId)) cardOf.set(c.memberId, c.id);
+    return new Map(
+      rows.map((r) => {
+        const memberId = r.memberId ?? (r.applicationId ? (memberOf.get(r.applicationId) ?? null) : null);
+        return [r.id, { memberId, cardId: r.cardId ?? (memberId ? (cardOf.get(memberId) ?? null) : null) }];
+      }),
+    );
+  }
+
   private async mapEntries(rows: Prisma.FeeEntryGetPayload<object>[]) {
+    const links = await this.linksOf(rows);
     const projectIds = [...new Set(rows.map((r) => r.projectId))];
-    const memberIds = [...new Set(rows.flatMap((r) => (r.memberId ? [r.memberId] : [])))];
-    const cardIds = [...new Set(rows.flatMap((r) => (r.cardId ? [r.cardId] : [])))];
+    const memberIds = [...new Set([...links.values()].flatMap((l) => (l.memberId ? [l.memberId] : [])))];
+    const cardIds = [...new Set([...links.values()].flatMap((l) => (l.cardId ? [l.cardId] : [])))];
     const [projects, members, cards, s, reversals] = await Promise.all([
       this.db.project.findMany({ where: { id: { in: projectIds } }, select: { id: true, name: true, code: true } }),
       this.db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true } }),
@@ -137,30 +171,33 @@ export class FeesService {
     const m = new Map(members.map((x) => [x.id, x.name]));
     const c = new Map(cards.map((x) => [x.id, x.cardNo]));
     const rev = new Map(reversals.map((x) => [x.reversesId!, x]));
-    return rows.map((r) => ({
-      id: r.id,
-      receiptNo: r.receiptNo,
-      kind: r.kind,
-      amountFen: r.amountFen,
-      amountYuan: yuan(r.amountFen),
-      waived: r.waived,
-      projectId: r.projectId,
-      projectName: p.get(r.projectId)?.name ?? null,
-      projectCode: p.get(r.projectId)?.code ?? null,
-      memberId: r.memberId,
-      memberName: r.memberId ? (m.get(r.memberId) ?? null) : null,
-      applicationId: r.applicationId,
-      cardId: r.cardId,
-      cardNo: r.cardId ? (c.get(r.cardId) ?? null) : null,
-      paidOn: day(r.paidOn),
-      reversesId: r.reversesId,
-      reversedById: rev.get(r.id)?.id ?? null,
-      reversedByReceiptNo: rev.get(r.id)?.receiptNo ?? null,
-      note: r.note,
-      recordedById: r.recordedById,
-      recordedByName: s.get(r.recordedById) ?? null,
-      createdAt: r.createdAt.toISOString(),
-    }));
+    return rows.map((r) => {
+      const { memberId, cardId } = links.get(r.id)!;
+      return {
+        id: r.id,
+        receiptNo: r.receiptNo,
+        kind: r.kind,
+        amountFen: r.amountFen,
+        amountYuan: yuan(r.amountFen),
+        waived: r.waived,
+        projectId: r.projectId,
+        projectName: p.get(r.projectId)?.name ?? null,
+        projectCode: p.get(r.projectId)?.code ?? null,
+        memberId,
+        memberName: memberId ? (m.get(memberId) ?? null) : null,
+        applicationId: r.applicationId,
+        cardId,
+        cardNo: cardId ? (c.get(cardId) ?? null) : null,
+        paidOn: day(r.paidOn),
+        reversesId: r.reversesId,
+        reversedById: rev.get(r.id)?.id ?? null,
+        reversedByReceiptNo: rev.get(r.id)?.receiptNo ?? null,
+        note: r.note,
+        recordedById: r.recordedById,
+        recordedByName: s.get(r.recordedById) ?? null,
+        createdAt: r.createdAt.toISOString(),
+      };
+    });
   }
 
   async list(query: Record<string, unknown>, ctx: StaffContext) {
