@@ -24,6 +24,8 @@ import type { CurrentUser as ServerCurrentUser } from '../../../server/src/auth/
 
 export type {
   ApplicationStatus,
+  CalendarDayKind,
+  FeeKind,
   Education,
   IdType,
   ImportMode,

@@ -9,6 +9,8 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { yuan, type FeeEntry } from './components/card-parts';
 import { PrintPage } from '../../shared/print-page';
+import { allOf } from '../../shared/enums';
+import type { FeeKind } from '../../shared/api-types';
 
 // ───────────────────────── the ledger ─────────────────────────
 
@@ -65,7 +67,7 @@ export const FeeList = () => {
           <Input allowClear placeholder={t('fee-entries.fields.receiptNo')} style={{ width: 170 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Select allowClear placeholder={t('fee-entries.allKinds')} style={{ width: 120 }} options={(['NEW_CARD', 'REPLACEMENT'] as const).map((k) => ({ value: k, label: t(`fee-entries.kinds.${k}`) }))} />
+          <Select allowClear placeholder={t('fee-entries.allKinds')} style={{ width: 120 }} options={allOf<FeeKind>()(['NEW_CARD', 'REPLACEMENT']).map((k) => ({ value: k, label: t(`fee-entries.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="projectId">
           <Select {...selectProps} allowClear showSearch placeholder={t('cards.allProjects')} style={{ width: 180 }} />

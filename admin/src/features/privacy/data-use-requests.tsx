@@ -6,9 +6,9 @@ import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, 
 import { PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INFORMATION_KINDS, dateOnly, dateTime, type DataUseRequest } from './components/privacy-parts';
-import { ApprovalTag } from '../../shared/approval';
+import { APPROVAL_STATUSES, ApprovalTag } from '../../shared/approval';
 
-const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+const STATUSES = APPROVAL_STATUSES;
 
 /** Validity: dates, and whether it is running now or over (over in red). */
 export const Validity = ({ r }: { r: DataUseRequest }) => {

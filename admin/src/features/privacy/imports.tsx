@@ -10,8 +10,9 @@ import { API_URL } from '../../providers/data-provider';
 import { useApiMutation } from '../../shared/mutations';
 import { dateTime, type ImportJob, type ReportRow } from './components/privacy-parts';
 import { useDownload } from '../../shared/download';
+import type { ImportStatus } from '../../shared/api-types';
 
-const RUNNING = new Set(['VALIDATING', 'VALIDATED', 'IMPORTING']);
+const RUNNING = new Set<string>(['VALIDATING', 'VALIDATED', 'IMPORTING'] satisfies ImportStatus[]);
 const STATUS_COLOR: Record<ImportJob['status'], string> = { VALIDATING: 'processing', VALIDATED: 'processing', IMPORTING: 'processing', DONE: 'green', FAILED: 'red' };
 
 /** Polls the job every second while it runs; the report table pages through the server. */

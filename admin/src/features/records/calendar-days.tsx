@@ -9,8 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { API_URL } from '../../providers/data-provider';
 import { useActionForm, useApiMutation } from '../../shared/mutations';
 import type { CalendarDay } from './components/record-parts';
+import { allOf } from '../../shared/enums';
+import type { CalendarDayKind } from '../../shared/api-types';
 
 const FIRST_YEAR = 2024;
+const DAY_KINDS = allOf<CalendarDayKind>()(['HOLIDAY', 'WORKDAY']);
 
 interface SearchValues {
   q?: string;
@@ -19,7 +22,7 @@ interface SearchValues {
 
 interface EditValues {
   date: Dayjs;
-  kind: 'HOLIDAY' | 'WORKDAY';
+  kind: CalendarDayKind;
   name: string;
 }
 
@@ -139,7 +142,7 @@ export const CalendarPage = () => {
               allowClear
               placeholder={t('records.calendar.allKinds')}
               style={{ width: 130 }}
-              options={(['HOLIDAY', 'WORKDAY'] as const).map((k) => ({ value: k, label: t(`records.calendar.kinds.${k}`) }))}
+              options={DAY_KINDS.map((k) => ({ value: k, label: t(`records.calendar.kinds.${k}`) }))}
             />
           </Form.Item>
           <Form.Item>
@@ -202,7 +205,7 @@ export const CalendarPage = () => {
           </Form.Item>
           <Form.Item name="kind" label={t('records.calendar.kind')} rules={[{ required: true, message: t('records.calendar.kindRequired') }]}>
             <Radio.Group>
-              {(['HOLIDAY', 'WORKDAY'] as const).map((k) => (
+              {DAY_KINDS.map((k) => (
                 <Radio key={k} value={k}>
                   {t(`records.calendar.kinds.${k}`)}（{t(`records.calendar.kindHelp.${k}`)}）
                 </Radio>

@@ -7,6 +7,7 @@ import { useFileUrl } from '../../../shared/download';
 import type { PickupBatchDetail } from '../../../shared/api-types';
 import { PrintPage } from '../../../shared/print-page';
 import { useHobbies } from '../../../shared/hobbies';
+import { ENUMS } from '../../../shared/member-enums';
 import type { ApplicationDetail } from '../components/application-parts';
 
 const SHEET_CSS = `
@@ -83,7 +84,7 @@ export const ApplicationPrint = () => {
           <h3>{p('sections.personal')}</h3>
           <div className="row">
             <div className="field wide">
-              1、{l('title')}：{options('title', ['MR', 'MISS', 'MRS', 'MS'], is('title'))}
+              1、{l('title')}：{options('title', ENUMS.title, is('title'))}
             </div>
             <Field n={2} label={l('name')} value={f.name ?? app.applicantName} />
             <Field n={3} label={l('pinyin')} value={f.pinyin} />
@@ -91,7 +92,7 @@ export const ApplicationPrint = () => {
             <Field n={5} label={l('nationality')} value={f.nationality} />
             <Field n={6} label={l('nativeRegion')} value={f.nativeRegion} />
             <div className="field wide">
-              7、{l('education')}：{options('education', ['SECONDARY_OR_BELOW', 'UNIVERSITY', 'POSTGRADUATE'], is('education'))}
+              7、{l('education')}：{options('education', ENUMS.education, is('education'))}
             </div>
             <Field n={8} label={l('homeAddress')} value={f.homeAddress} wide />
             <Field n={9} label={l('district')} value={f.district} />
@@ -110,7 +111,7 @@ export const ApplicationPrint = () => {
             <Field n={5} label={l('businessType')} value={f.businessType} />
             <Field n={6} label={l('position')} value={f.position} />
             <div className="field wide">
-              7、{l('notEmployed')}：{options('employmentStatus', ['RETIRED', 'JOB_SEEKING', 'HOMEMAKER', 'STUDENT', 'OTHER'], is('employmentStatus'))}
+              7、{l('notEmployed')}：{options('employmentStatus', ENUMS.employmentStatus.filter((s) => s !== 'EMPLOYED'), is('employmentStatus'))}
             </div>
           </div>
 
@@ -149,7 +150,7 @@ export const ApplicationPrint = () => {
 
           <h3>{p('sections.mailing')}</h3>
           <div>
-            {options('mailingAddress', ['HOME', 'OFFICE'], is('mailingAddress'))}
+            {options('mailingAddress', ENUMS.mailingAddress, is('mailingAddress'))}
             <div className="note">{p('mailingNote')}</div>
           </div>
 
@@ -168,7 +169,7 @@ export const ApplicationPrint = () => {
           <h3>{p('sections.other')}</h3>
           <div className="row">
             <div className="field wide">
-              1、{l('joinReasons')}：{options('joinReasons', ['REFERRAL', 'STATUS', 'MERCHANT_NETWORK', 'ACTIVITIES'], has('joinReasons'))}
+              1、{l('joinReasons')}：{options('joinReasons', ENUMS.joinReasons, has('joinReasons'))}
             </div>
             <Field n={2} label={l('propertyBought')} value={f.propertyBought || `${app.projectName} ${app.unitLabel}`} wide />
             <Field n={3} label={l('carModel')} value={f.carModel} />

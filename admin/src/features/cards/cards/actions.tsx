@@ -3,9 +3,10 @@ import { CheckCircleOutlined, IdcardOutlined, SyncOutlined } from '@ant-design/i
 import { useCan } from '@refinedev/core';
 import { useSelect } from '@refinedev/antd';
 import { useTranslation } from 'react-i18next';
-import type { CardRecord } from '../../../shared/api-types';
+import type { CardRecord, ReissueReason } from '../../../shared/api-types';
 import { useActionForm } from '../../../shared/mutations';
 import { CollectorFields } from '../../../shared/collector-fields';
+import { allOf } from '../../../shared/enums';
 
 /** IN_PRODUCTION → READY, recording that the owner was phoned (M-9). */
 export const ReadyButton = ({ card, size }: { card: CardRecord; size?: 'small' | 'middle' }) => {
@@ -65,7 +66,7 @@ export const IssueButton = ({ card, size }: { card: CardRecord; size?: 'small' |
 /** M-10: a lost or damaged card; the member officer reviews it in the reissue list. */
 export const ReissueButton = ({ card }: { card: CardRecord }) => {
   const { t } = useTranslation();
-  const action = useActionForm<{ reason: 'LOST' | 'DAMAGED'; note?: string }>({
+  const action = useActionForm<{ reason: ReissueReason; note?: string }>({
     path: `/cards/${card.id}/reissue-requests`,
     body: (values) => ({ reason: values.reason, note: values.note || null }),
     invalidates: ['cards', 'card-reissue-requests'],
@@ -81,7 +82,7 @@ export const ReissueButton = ({ card }: { card: CardRecord }) => {
       <Modal {...action.modalProps} title={`${t('cards.reissueTitle')} · ${card.cardNo}`}>
         <Form {...action.formProps} initialValues={{ reason: 'LOST' }}>
           <Form.Item name="reason" label={t('cards.reissueReason')} rules={[{ required: true }]}>
-            <Select options={(['LOST', 'DAMAGED'] as const).map((r) => ({ value: r, label: t(`card-reissue-requests.reasons.${r}`) }))} />
+            <Select options={allOf<ReissueReason>()(['LOST', 'DAMAGED']).map((r) => ({ value: r, label: t(`card-reissue-requests.reasons.${r}`) }))} />
           </Form.Item>
           <Form.Item name="note" label={t('cards.reissueNote')}>
             <Input.TextArea rows={3} maxLength={500} showCount />

@@ -10,8 +10,9 @@ import { CardStatusTag, dateTime, type CardRecord, type CardStatus } from '../co
 import type { IssueRecordLine } from '../../../shared/api-types';
 import { PrintPage } from '../../../shared/print-page';
 import { useFileUrl } from '../../../shared/download';
+import { allOf } from '../../../shared/enums';
 
-const STATUSES: CardStatus[] = ['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID'];
+const STATUSES = allOf<CardStatus>()(['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID']);
 const FILTER_FIELDS = ['q', 'status', 'projectId'] as const;
 
 interface SearchValues {
