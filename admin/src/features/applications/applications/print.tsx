@@ -51,7 +51,7 @@ export const ApplicationPrint = () => {
   const p = (k: string) => t(`applications.printForm.${k}`);
   const l = (k: string) => p(`labels.${k}`);
   const f: Form = app?.form ?? {};
-  const options = (group: string, keys: string[], checked: (k: string) => boolean) =>
+  const options = (group: string, keys: readonly string[], checked: (k: string) => boolean) =>
     keys.map((k) => (
       <Box key={k} on={checked(k)}>
         {p(`options.${group}.${k}`)}
