@@ -234,7 +234,7 @@ describe('M-3 card limit at approval', () => {
     const results = await Promise.all([step(b.id, 'approve'), step(c.id, 'approve')]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const refused = results.find((r) => r.status === 409)!;
-    expect(refused.body.message).toContain('M-3');
+    expect(refused.body.message).toContain('持卡上限');
     expect(refused.body.message).toContain('超额');
     const after = await t.db.household.findUniqueOrThrow({ where: { id: h.id } });
     expect(after.activeCards).toBe(2);

@@ -98,7 +98,7 @@ describe('M-3: card limit per household', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const refused = a.status === 409 ? a : b;
-    expect(refused.body.message).toBe('该户会员卡已达持卡上限（M-3：每户 2 张，经批准的超额除外），不能再办卡或批准。如确有需要，请由会员管理专员提出超额申请，经客户会经理和分管领导批准');
+    expect(refused.body.message).toBe('该户会员卡已达持卡上限（每户 2 张，经批准的超额除外），不能再办卡或批准。如确有需要，请由会员管理专员提出超额申请，经客户会经理和分管领导批准');
     const h = await f.db.household.findUniqueOrThrow({ where: { id: household.id } });
     expect(h).toMatchObject({ activeCards: 2, cardLimit: 2 });
     // The refused allocation took no number: nothing half-done is left behind.

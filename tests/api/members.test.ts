@@ -180,9 +180,9 @@ describe('creating members (M-2, M-4)', () => {
     const seventeen = `${now.getFullYear() - 17}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
     const r = await f.call('POST', '/api/members', { token: f.tokens.officer, body: applicationFor(h, { birthDate: seventeen }) });
     expect(r.status).toBe(400);
-    expect(r.body.errors.birthDate).toBe('申请人须年满 18 周岁（M-2）');
+    expect(r.body.errors.birthDate).toBe('申请人须年满 18 周岁');
     const en = await f.call('POST', '/api/members', { token: f.tokens.officer, lang: 'en', body: applicationFor(h, { birthDate: seventeen }) });
-    expect(en.body.errors.birthDate).toBe('The applicant must be at least 18 (M-2)');
+    expect(en.body.errors.birthDate).toBe('The applicant must be at least 18');
   });
 
   it('accepts only owners, spouses and immediate family of an owner of that unit', async () => {

@@ -51,9 +51,9 @@ const messages = {
   'errors.idNumber': { zh: '身份证号码格式不正确', en: 'Not a valid resident ID number' },
   'errors.mobile': { zh: '手机号码格式不正确', en: 'Not a valid mobile number' },
   'errors.cubeUnavailable': { zh: '分析服务暂不可用', en: 'The analysis service is unavailable' },
-  'members.underAge': { zh: '申请人须年满 18 周岁（M-2）', en: 'The applicant must be at least 18 (M-2)' },
+  'members.underAge': { zh: '申请人须年满 18 周岁', en: 'The applicant must be at least 18' },
   'members.ownerNotInHousehold': { zh: '所选业主不属于该房号', en: 'The chosen owner does not own this unit' },
-  'members.ownerIdMismatch': { zh: '业主本人入会时，证件号码须与产权登记的业主一致（M-2）', en: 'An owner joining must have the ID number of the registered owner (M-2)' },
+  'members.ownerIdMismatch': { zh: '业主本人入会时，证件号码须与产权登记的业主一致', en: 'An owner joining must have the ID number of the registered owner' },
   'members.householdNotFound': { zh: '房号（户）不存在', en: 'No such household' },
   'members.duplicate': { zh: '该户已有此证件号码的会员', en: 'This household already has a member with this ID number' },
   'members.futureDate': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
@@ -66,6 +66,9 @@ const messages = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
+
+/** Every message key (for checks over all messages). */
+export const MESSAGE_KEYS = Object.keys(messages) as MessageKey[];
 
 /** A message in one language; params that are messages or bilingual texts are rendered in it too. */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {

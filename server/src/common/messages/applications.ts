@@ -7,8 +7,8 @@ export const applicationsMessages = {
     en: 'The application is {status}; this step is not possible now',
   },
   'applications.cardLimitWarning': {
-    zh: '该户会员卡已达上限（M-3），申请已接收，但审批前需办理超额审批',
-    en: 'This household is at its card limit (M-3): the application is received, but approval needs a card-limit exception',
+    zh: '该户会员卡已达上限，申请已接收，但审批前需办理超额审批',
+    en: 'This household is at its card limit: the application is received, but approval needs a card-limit exception',
   },
   'applications.notTuesday': {
     zh: '收件日通常为每周二，请确认日期',
@@ -22,7 +22,7 @@ export const applicationsMessages = {
   'applications.fileTooLarge': { zh: '文件不能超过 {mb} MB', en: 'The file may be at most {mb} MB' },
   'applications.fileMissing': { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
   'applications.noCard': { zh: '未找到该申请对应的会员卡', en: 'No card found for this application' },
-  'applications.mustBeTrue': { zh: '领卡人须签名并出示身份证件（M-9）', en: 'The collector must sign and show ID (M-9)' },
+  'applications.mustBeTrue': { zh: '领卡人须签名并出示身份证件', en: 'The collector must sign and show ID' },
   'applications.verifiedByMarketing': { zh: '请营销公司协助核实', en: 'Marketing asked to help verify' },
   'applications.ownerPhoned': { zh: '已电话通知业主', en: 'owner phoned' },
   'applications.marketingNotAsked': { zh: '客户会尚未请营销公司协助核实此申请', en: 'The club has not asked marketing to verify this application' },

@@ -3,8 +3,8 @@ import type { Lang } from '../i18n-types.js';
 /** Server messages of the privacy feature, in both languages. Keys start with 'privacy.'. */
 export const privacyMessages = {
   'privacy.readsFreely': {
-    zh: '您的角色可直接查阅会员资料，无需提交信息使用申请（M-11）',
-    en: 'Your role reads member data freely; no data-use request is needed (M-11)',
+    zh: '您的角色可直接查阅会员资料，无需提交信息使用申请',
+    en: 'Your role reads member data freely; no data-use request is needed',
   },
   'privacy.selfApproval': { zh: '不能审批自己提交的申请', en: 'You cannot decide on your own request' },
   'privacy.notPending': { zh: '该申请已处理完毕，不能再审批', en: 'This request has already been decided' },
@@ -41,8 +41,8 @@ export const privacyMessages = {
     en: 'More than one project is called "{project}"; use the project code',
   },
   'privacy.row.owner': {
-    zh: '该房号的产权登记中没有证件号码为 {idNumber} 的业主（M-2）',
-    en: 'No owner with ID number {idNumber} is registered for this unit (M-2)',
+    zh: '该房号的产权登记中没有证件号码为 {idNumber} 的业主',
+    en: 'No owner with ID number {idNumber} is registered for this unit',
   },
   'privacy.row.child': { zh: '子女“{value}”应写作：姓名 出生日期 性别，多名子女用“；”分隔', en: 'Child "{value}": write name, birth date and sex; separate children with ；' },
   'privacy.row.hobby': { zh: '未知的兴趣爱好：{value}', en: 'Unknown hobby: {value}' },
