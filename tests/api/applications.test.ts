@@ -342,7 +342,7 @@ describe('documents (M-5)', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
-    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', resource: 'application_documents', recordId: String(ok.body.id) } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', resource: 'application-documents', recordId: String(ok.body.id) } })).toBe(1);
 
     const masked = await fetch(`${api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${marketing}` } });
     expect(masked.status).toBe(403);

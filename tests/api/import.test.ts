@@ -118,7 +118,7 @@ describe('member import: rows (M-2, M-4)', () => {
     // Sheet row numbers: the header is row 1, so rows[2] is row 4.
     expect(job.report).toEqual(
       expect.arrayContaining([
-        { row: 4, column: '出生日期', message: '申请人须年满 18 周岁（M-2）' },
+        { row: 4, column: '出生日期', message: '申请人须年满 18 周岁' },
         // A row that fails the form checks still has its unit checked: one report, every problem.
         { row: 6, column: '房号', message: expect.stringContaining('找不到房号') },
         { row: 6, column: '移动电话', message: '手机号码格式不正确' },
@@ -204,7 +204,7 @@ describe('member import: rows (M-2, M-4)', () => {
     expect((await f.call('GET', `/api/imports/${njJob.body.id}`, { token: f.tokens.officer_sh })).status).toBe(404);
     const report = await fetch(`${f.api.baseUrl}/api/imports/${njJob.body.id}/report.xlsx`, { headers: { authorization: `Bearer ${f.tokens.officer_sh}` } });
     expect(report.status).toBe(404);
-    expect(await f.db.auditLog.count({ where: { action: 'EXPORT', resource: 'import_jobs', recordId: String(njJob.body.id) } })).toBe(0);
+    expect(await f.db.auditLog.count({ where: { action: 'EXPORT', resource: 'import-jobs', recordId: String(njJob.body.id) } })).toBe(0);
 
     // The Nanjing officer and the group club's officer see it, and may download its report.
     const listNj = await f.call('GET', '/api/imports?_start=0&_end=100', { token: officerNj });

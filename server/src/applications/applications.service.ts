@@ -516,7 +516,7 @@ export class ApplicationsService {
         if (!app.documentsPresent.includes(kind)) {
           await tx.application.update({ where: { id }, data: { documentsPresent: { push: kind } } });
         }
-        await this.audit.record(ctx, 'CREATE', 'application_documents', doc.id, { applicationId: id, kind, sha256: stored.sha256 }, tx);
+        await this.audit.record(ctx, 'CREATE', 'application-documents', doc.id, { applicationId: id, kind, sha256: stored.sha256 }, tx);
         return doc;
       });
       return { id: doc.id, kind: doc.kind, fileName: doc.fileName, mimeType: doc.mimeType, sizeBytes: doc.sizeBytes, uploadedAt: doc.uploadedAt.toISOString() };
@@ -533,7 +533,7 @@ export class ApplicationsService {
     const doc = await this.db.applicationDocument.findFirst({ where: { id: docId, applicationId: id } });
     if (!doc) throw AppError.notFound();
     const stream = await this.storage.open(doc.storageKey);
-    await this.audit.record(ctx, 'READ_UNMASKED', 'application_documents', doc.id, { applicationId: id, kind: doc.kind });
+    await this.audit.record(ctx, 'READ_UNMASKED', 'application-documents', doc.id, { applicationId: id, kind: doc.kind });
     return { stream, mimeType: doc.mimeType, fileName: doc.fileName, sizeBytes: doc.sizeBytes };
   }
 }

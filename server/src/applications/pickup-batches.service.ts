@@ -71,7 +71,7 @@ export class PickupBatchesService {
         const numbers = await tx.application.findMany({ where: { id: { in: bad }, ...regionFilter(ctx.user) }, select: { applicationNo: true } });
         throw new AppError(409, 'applications.alreadyBatched', { numbers: numbers.map((n) => n.applicationNo).join(', ') || bad.join(', ') });
       }
-      await this.audit.record(ctx, 'CREATE', 'pickup_batches', batch.id, { batchNo: batch.batchNo, applicationIds: input.applicationIds }, tx);
+      await this.audit.record(ctx, 'CREATE', 'pickup-batches', batch.id, { batchNo: batch.batchNo, applicationIds: input.applicationIds }, tx);
       return batch;
     });
     return { ...(await this.get(batch.id, ctx)), warnings };

@@ -47,7 +47,7 @@ export class AuditLogController {
     const q = this.log.query(filters);
     const total = await this.log.count(q.where);
     const rows = Math.min(total, EXPORT_MAX);
-    await this.audit.record(ctx, 'EXPORT', 'audit_log', null, { filters: filters as Prisma.InputJsonObject, rows, truncated: total > EXPORT_MAX });
+    await this.audit.record(ctx, 'EXPORT', 'audit-log', null, { filters: filters as Prisma.InputJsonObject, rows, truncated: total > EXPORT_MAX });
     sendXlsxHeaders(res, `audit-log-${fileDate()}.xlsx`, `审计日志-${fileDate()}.xlsx`);
     const sheet = streamingSheet(res, '审计日志', [
       { header: '编号', key: 'id', width: 10 },

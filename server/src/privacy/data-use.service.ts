@@ -77,7 +77,7 @@ export class DataUseService {
       });
       const requestNo = `XS${now.getUTCFullYear()}-${String(created.id).padStart(5, '0')}`;
       const row = await tx.dataUseRequest.update({ where: { id: created.id }, data: { requestNo } });
-      await this.audit.record(ctx, 'CREATE', 'data_use_requests', row.id, { requestNo, requesterKind: kind, informationKinds: row.informationKinds, allowExport: row.allowExport }, tx);
+      await this.audit.record(ctx, 'CREATE', 'data-use-requests', row.id, { requestNo, requesterKind: kind, informationKinds: row.informationKinds, allowExport: row.allowExport }, tx);
       return row;
     });
     return this.get(row.id, ctx);
@@ -144,7 +144,7 @@ export class DataUseService {
         }
       }
       const updated = await tx.dataUseRequest.update({ where: { id }, data });
-      await this.audit.record(ctx, 'UPDATE', 'data_use_requests', id, { step, decision: approve ? 'APPROVED' : 'REJECTED', status: updated.status, note: input.note }, tx);
+      await this.audit.record(ctx, 'UPDATE', 'data-use-requests', id, { step, decision: approve ? 'APPROVED' : 'REJECTED', status: updated.status, note: input.note }, tx);
       return row.requesterId;
     });
     this.masking.invalidate(requesterId);

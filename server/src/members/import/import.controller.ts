@@ -92,7 +92,7 @@ export class ImportController {
   @ApiOperation({ summary: 'The failed rows with their reasons, as Excel (the uploader, their region, or the group club; audited)' })
   async report(@IdParam() id: number, @Ctx() ctx: RequestContext, @Res() res: Response) {
     const { job, report } = await this.imports.fullReport(id, ctx);
-    await this.audit.record(ctx, 'EXPORT', 'import_jobs', job.id, { report: true, rows: report.length });
+    await this.audit.record(ctx, 'EXPORT', 'import-jobs', job.id, { report: true, rows: report.length });
     sendXlsxHeaders(res, `import-${job.id}-report-${fileDate()}.xlsx`, `会员导入错误报告-${job.id}-${fileDate()}.xlsx`);
     const sheet = streamingSheet(res, '错误报告', [
       { header: '行号', key: 'row', width: 8 },

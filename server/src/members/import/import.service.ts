@@ -185,7 +185,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
           heartbeatAt: new Date(),
         },
       });
-      await this.audit.record(ctx, 'CREATE', 'import_jobs', job.id, { fileName, mode, rows: job.totalRows }, tx);
+      await this.audit.record(ctx, 'CREATE', 'import-jobs', job.id, { fileName, mode, rows: job.totalRows }, tx);
       return job;
     });
     this.launch(job.id, buf, mode, ctx);
@@ -211,7 +211,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       data: { status: 'VALIDATING', error: null, finishedAt: null, workerId: this.workerId, heartbeatAt: new Date(), lang: ctx.lang },
     });
     if (taken.count !== 1) throw new AppError(409, 'members.import.notResumable');
-    await this.audit.record(ctx, 'UPDATE', 'import_jobs', id, { resumedAfterRow: job.committedThroughRow, createdBefore: job.createdRows });
+    await this.audit.record(ctx, 'UPDATE', 'import-jobs', id, { resumedAfterRow: job.committedThroughRow, createdBefore: job.createdRows });
     this.launch(id, file.buffer, 'VALID_ONLY', ctx, { afterRow: job.committedThroughRow, created: job.createdRows });
     return this.toResponse({ ...job, status: 'VALIDATING', error: null, finishedAt: null, report: [] }, [], 0);
   }
