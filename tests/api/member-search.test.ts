@@ -201,3 +201,13 @@ describe('members search as people type it', () => {
     expect((await search('4444')).ids).not.toContain(id);
   });
 });
+
+describe('names with digits', () => {
+  it('a name that mixes characters, letters and digits is found by itself (not taken for a room or a phone)', async () => {
+    const h = await householdIn(f.db, 'NJ');
+    const created = await f.call('POST', '/api/members', { token: f.tokens.officer, body: applicationFor(h, { name: '测试AB12' }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const r = await f.call('GET', `/api/members?q=${encodeURIComponent('测试AB12')}`, { token: f.tokens.officer });
+    expect(r.body.map((m: any) => m.id)).toEqual([created.body.id]);
+  });
+});

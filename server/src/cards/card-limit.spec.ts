@@ -16,7 +16,7 @@ describe('M-3: card-limit violation mapping', () => {
     const req = (lang: string) => ({ headers: { 'accept-language': lang } }) as unknown as Parameters<typeof renderError>[1];
     const zh = renderError({ message: 'Raw query failed', meta: { driverAdapterError: { cause: { constraint: 'households_card_limit_check' } } } }, req('zh-CN'), logger);
     expect(zh.statusCode).toBe(409);
-    expect(zh.message).toContain('M-3');
+    expect(zh.message).toContain('持卡上限');
     expect(renderError({ message: 'new row violates check constraint "households_card_limit_check"' }, req('en'), logger).message).toContain('exception');
     expect(renderError(new Error('something else'), req('en'), logger).statusCode).toBe(500);
   });

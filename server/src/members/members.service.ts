@@ -51,6 +51,8 @@ export function memberSearch(q: string, c: SearchContext = NO_CONTEXT): Prisma.M
       ...(phone ? [{ phoneKey: { startsWith: phone } }] : []),
       ...(room ? [{ roomKey: { startsWith: room } }] : []),
       ...(c.cardHolderIds.length ? [{ id: { in: c.cardHolderIds } }] : []),
+      // Names may carry digits too ("测试AB12", "John 2nd"): text with letters is also a name.
+      ...(/\p{L}/u.test(q) ? [{ name: { startsWith: q } }] : []),
     ];
     return any.length === 1 ? any[0] : { OR: any.length ? any : [{ id: { in: [] } }] };
   }
@@ -66,7 +68,7 @@ export function memberSearch(q: string, c: SearchContext = NO_CONTEXT): Prisma.M
  * anywhere in pinyin and names (pg_trgm); Chinese text of three or more characters anywhere in names.
  */
 function memberSearchInside(q: string): Prisma.MemberWhereInput | null {
-  if (DIGIT.test(q)) return null;
+  if (DIGIT.test(q)) return /\p{L}/u.test(q) && [...q].length >= 3 ? { name: { contains: q, mode: 'insensitive' } } : null;
   const inside = [...q].length >= 3;
   if (HAN.test(q)) return inside ? { name: { contains: q } } : null;
   const key = pinyinKey(q);
