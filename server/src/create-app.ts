@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service.js';
 import { AppModule } from './app.module.js';
 import { adminFiles } from './common/admin-files.js';
 import { renderError } from './common/error-filter.js';
+import { inputBoundary } from './common/input-boundary.js';
 import { langFrom } from './common/i18n.js';
 import { securityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig, db: Db, opts: CreateAppOption
   });
   app.use(cubeProxy({ cubeUrl: config.cubeUrl, verifyToken: cubeTokenVerifier(config, app.get(AuthService)) }));
   app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', inputBoundary);
   // Errors from the JSON parser never reach Nest's filters: render them the same way here.
   const logger = new Logger('Http');
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {

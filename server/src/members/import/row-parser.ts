@@ -1,6 +1,6 @@
 import { AppError, type FieldErrors } from '../../common/app-error.js';
 import { t, type Lang } from '../../common/i18n.js';
-import { validate } from '../../common/validation.js';
+import { renderFieldError, validate } from '../../common/validation.js';
 import { MemberCreateInput } from '../../members/member.schema.js';
 import type { Cell } from './xlsx-reader.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS, optionCode, optionLabels, type ImportColumn } from './columns.js';
@@ -125,7 +125,7 @@ export function parseRow(
   // The same rules as the API: placeholders stand in for the household and owner, looked up later.
   const failed = new Set(errors.map((e) => e.column));
   try {
-    const input = validate(MemberCreateInput, { householdId: 1, ownerId: 1, ...form }, lang);
+    const input = validate(MemberCreateInput, { householdId: 1, ownerId: 1, ...form });
     if (errors.length) return { errors, location };
     const { householdId: _h, ownerId: _o, ...rest } = input;
     return {
@@ -144,7 +144,7 @@ export function parseRow(
     for (const [path, v] of Object.entries(e.fields)) {
       const header = HEADER_BY_FIELD.get(path.split('.')[0]) ?? path;
       if (failed.has(header)) continue; // already reported more precisely
-      err(header, 'text' in v ? v.text : t(lang, v.key, v.params));
+      err(header, renderFieldError(v, lang));
     }
     return { errors, location };
   }
@@ -156,6 +156,6 @@ export function eligibilityRowErrors(rowNumber: number, fields: FieldErrors, lan
   return Object.entries(fields).map(([path, v]) => ({
     row: rowNumber,
     column: columnOf[path] ?? HEADER_BY_FIELD.get(path) ?? path,
-    message: 'text' in v ? v.text : t(lang, v.key, v.params),
+    message: renderFieldError(v, lang),
   }));
 }
