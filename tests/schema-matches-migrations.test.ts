@@ -1,6 +1,6 @@
 // The SQL migrations in prisma/migrations are written and kept by hand (Prisma's CLI cannot run its
 // schema engine on these offline machines). This proves that the database they produce is the one
-// prisma/schema.prisma describes — tables, columns (type, NOT NULL, default), enums, primary keys,
+// prisma/schema/*.prisma describes — tables, columns (type, NOT NULL, default), enums, primary keys,
 // unique constraints, indexes and foreign keys — and that the comparison does notice drift.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import {
   expectedSchema,
   loadDmmf,
-  schemaPath,
+  readSchemaFiles,
   type ExpectedSchema,
   type ForeignKeyShape,
   type IndexShape,
@@ -29,7 +29,7 @@ interface ActualColumn {
 interface ActualIndex extends IndexShape {
   table: string;
   name: string;
-  /** Expressions, a WHERE clause or INCLUDE columns: things schema.prisma cannot say. */
+  /** Expressions, a WHERE clause or INCLUDE columns: things prisma/schema/*.prisma cannot say. */
   definition: string | null;
 }
 
@@ -175,7 +175,7 @@ function pair<E extends object, A extends { name: string }>(expected: E[], actua
   return { matched, missing, unexpected: left };
 }
 
-/** Every way the database differs from schema.prisma, one readable line each; [] when they agree. */
+/** Every way the database differs from prisma/schema/*.prisma, one readable line each; [] when they agree. */
 function compareSchemas(expected: ExpectedSchema, actual: ActualSchema): string[] {
   const diffs: string[] = [];
 
@@ -186,7 +186,7 @@ function compareSchemas(expected: ExpectedSchema, actual: ActualSchema): string[
     else if (labels.join('\n') !== e.labels.join('\n')) diffs.push(`enum ${e.name}: expected labels ${e.labels.join(', ')}, found ${labels.join(', ')}`);
   }
   for (const e of actual.enums) {
-    if (!expected.enums.some((x) => x.name === e.name)) diffs.push(`enum ${e.name}: unexpected (not in schema.prisma; labels ${e.labels.join(', ')})`);
+    if (!expected.enums.some((x) => x.name === e.name)) diffs.push(`enum ${e.name}: unexpected (not in prisma/schema/*.prisma; labels ${e.labels.join(', ')})`);
   }
 
   for (const name of actual.tables) {
@@ -242,12 +242,12 @@ function compareSchemas(expected: ExpectedSchema, actual: ActualSchema): string[
 }
 
 function report(diffs: string[]): string {
-  return `${diffs.length} difference(s) between prisma/schema.prisma and the database the migrations produce:\n${diffs.map((d) => `  - ${d}`).join('\n')}\n`;
+  return `${diffs.length} difference(s) between prisma/schema/*.prisma and the database the migrations produce:\n${diffs.map((d) => `  - ${d}`).join('\n')}\n`;
 }
 
 // ---- The tests ---------------------------------------------------------------------------------------
 
-describe('prisma/migrations produce the database prisma/schema.prisma describes', () => {
+describe('prisma/migrations produce the database prisma/schema/*.prisma describes', () => {
   let database: TestDatabase;
   let client: pg.Client;
   let expected: ExpectedSchema;
@@ -275,7 +275,7 @@ describe('prisma/migrations produce the database prisma/schema.prisma describes'
     }
   }
 
-  it('reads schema.prisma through Prisma’s own parser', () => {
+  it('reads prisma/schema/*.prisma through Prisma’s own parser', () => {
     // Guards against a comparison that passes because it compares nothing.
     const members = expected.tables.find((t) => t.name === 'members');
     expect(members?.model).toBe('Member');
@@ -293,7 +293,7 @@ describe('prisma/migrations produce the database prisma/schema.prisma describes'
     expect(expected.enums.find((e) => e.name === 'Sex')?.labels).toEqual(['MALE', 'FEMALE']);
   });
 
-  it('has every table, column, type, NOT NULL, default, enum, key, index and foreign key of schema.prisma, and nothing else', async () => {
+  it('has every table, column, type, NOT NULL, default, enum, key, index and foreign key of prisma/schema/*.prisma, and nothing else', async () => {
     const diffs = compareSchemas(expected, await introspect(client));
     expect(diffs, report(diffs)).toEqual([]);
   });
@@ -308,11 +308,13 @@ describe('prisma/migrations produce the database prisma/schema.prisma describes'
     ]);
   });
 
-  it('reports drift the other way: schema.prisma edited without a migration', async () => {
-    const edited = readFileSync(schemaPath, 'utf8')
+  it('reports drift the other way: prisma/schema/*.prisma edited without a migration', async () => {
+    const edit = (text: string) => text
       .replace('pinyin             String            @db.VarChar(100)', 'pinyin             String            @db.VarChar(120)')
       .replace('  sortOrder Int           @default(0)\n  members   MemberHobby[]', '  sortOrder Int           @default(0)\n  nickname  String?\n  members   MemberHobby[]')
       .replace('  @@index([regionCode])\n  @@map("projects")', '  @@index([regionCode])\n  @@index([city])\n  @@map("projects")');
+    const edited = readSchemaFiles().map(([path, text]): [string, string] => [path, edit(text)]);
+    expect(edited.map(([, t]) => t)).not.toEqual(readSchemaFiles().map(([, t]) => t));
     const diffs = compareSchemas(expectedSchema(loadDmmf(edited)), await introspect(client));
     expect(diffs).toEqual([
       'hobbies.nickname: missing column (expected text NULL)',

@@ -1,13 +1,24 @@
-// What prisma/schema.prisma says the PostgreSQL database should look like, read through Prisma's own
+// What prisma/schema/*.prisma say the PostgreSQL database should look like, read through Prisma's own
 // schema parser (@prisma/prisma-schema-wasm, the engine's get_dmmf compiled to WebAssembly, so it
 // works offline) and translated with the rules `prisma migrate diff` uses for PostgreSQL.
 // tests/schema-matches-migrations.test.ts compares the result with the migrated database.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { repoRoot } from '../../server/src/config/app-config.ts';
 
-export const schemaPath = join(repoRoot, 'prisma', 'schema.prisma');
+/** Prisma's multi-file schema: every `.prisma` file of this folder, one per business area. */
+export const schemaDir = join(repoRoot, 'prisma', 'schema');
+
+/** The schema's files as [path, text] pairs, in name order. */
+export type SchemaFiles = [string, string][];
+
+export function readSchemaFiles(dir = schemaDir): SchemaFiles {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.prisma'))
+    .sort()
+    .map((f) => [join(dir, f), readFileSync(join(dir, f), 'utf8')]);
+}
 
 // ---- The part of the DMMF (Prisma's "data model meta format") this file reads ----------------
 
@@ -60,10 +71,10 @@ export interface Dmmf {
 }
 
 /** Parses a schema with Prisma's engine; a schema the engine rejects throws with its message. */
-export function loadDmmf(content = readFileSync(schemaPath, 'utf8'), path = schemaPath): Dmmf {
+export function loadDmmf(files: SchemaFiles = readSchemaFiles()): Dmmf {
   let json: string;
   try {
-    json = get_dmmf(JSON.stringify({ prismaSchema: [[path, content]], noColor: true }));
+    json = get_dmmf(JSON.stringify({ prismaSchema: files, noColor: true }));
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     let message = raw;
@@ -72,7 +83,7 @@ export function loadDmmf(content = readFileSync(schemaPath, 'utf8'), path = sche
     } catch {
       // not JSON: keep the raw text
     }
-    throw new Error(`Prisma could not read ${path}:\n${message}`);
+    throw new Error(`Prisma could not read ${files.map(([p]) => p).join(', ')}:\n${message}`);
   }
   return JSON.parse(json) as Dmmf;
 }
