@@ -110,6 +110,60 @@ describe('the workbench', () => {
     expect(kpi('applications.overdue')).toMatchObject({ value: a.late, higherIsBetter: false });
   });
 
+  it('card decisions wait on whoever is still to decide them: exceptions on both approvers, reissues on the member officer, statements on the club manager', async () => {
+    const mine = async (token: string, source: string) => {
+      const w = await f.call('GET', '/api/workbench', { token });
+      expect(w.status).toBe(200);
+      return { ids: w.body.items.filter((i: any) => i.source === source).map((i: any) => i.recordId), source: w.body.sources.find((s: any) => s.name === source) };
+    };
+    // A card-limit exception (M-3): asked by the officer, waiting on the manager and the leader until each decides.
+    const [h] = await sql<{ id: number }>(`SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM card_limit_exceptions e WHERE e."householdId" = h.id) ORDER BY h.id LIMIT 1`);
+    const ex = await f.call('POST', '/api/card-limit-exceptions', { token: f.tokens.officer, body: { householdId: h.id, reason: '三代同堂，老人需单独持卡' } });
+    expect(ex.status, JSON.stringify(ex.body)).toBe(201);
+    expect((await mine(f.tokens.manager, 'card-limit-exceptions')).ids).toContain(ex.body.id);
+    expect((await mine(f.tokens.leader, 'card-limit-exceptions')).ids).toContain(ex.body.id);
+    expect((await mine(f.tokens.officer, 'card-limit-exceptions')).ids).not.toContain(ex.body.id);
+    expect((await f.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: f.tokens.manager, body: {} })).status).toBe(201);
+    const afterManager = await mine(f.tokens.manager, 'card-limit-exceptions');
+    expect(afterManager.ids).not.toContain(ex.body.id);
+    const leaderDesk = await mine(f.tokens.leader, 'card-limit-exceptions');
+    expect(leaderDesk.ids).toContain(ex.body.id);
+    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int n FROM card_limit_exceptions WHERE status = 'PENDING' AND "leaderDecisionById" IS NULL`);
+    expect(leaderDesk.source).toEqual({ name: 'card-limit-exceptions', total: n, overdue: 0 });
+
+    // A reissue request (M-10) waits on the member officer of the card's region only.
+    const [m] = await sql<{ id: number; regionCode: string }>(`SELECT m.id, m."regionCode" FROM members m JOIN households h ON h.id = m."householdId"
+      WHERE m.status = 'ACTIVE' AND NOT m."cardHolder" AND h."activeCards" < h."cardLimit" AND NOT EXISTS (SELECT 1 FROM cards c WHERE c."memberId" = m.id) ORDER BY m.id LIMIT 1`);
+    expect((await f.call('POST', '/api/card-ranges', { token: f.tokens.manager, body: { prefix: 'WB', fromNo: 1, toNo: 20, digits: 5, channel: '售楼处' } })).status).toBe(201);
+    const card = (await f.call('POST', `/api/members/${m.id}/cards`, { token: f.tokens.officer })).body;
+    expect(card.id, JSON.stringify(card)).toBeTruthy();
+    await f.call('POST', `/api/cards/${card.id}/ready`, { token: f.tokens.officer, body: {} });
+    expect((await f.call('POST', `/api/cards/${card.id}/issue`, { token: f.tokens.officer, body: { collectorName: '本人', collectorSigned: true, collectorIdChecked: true } })).status).toBe(201);
+    const re = await f.call('POST', `/api/cards/${card.id}/reissue-requests`, { token: f.tokens.officer, body: { reason: 'LOST', note: '钱包遗失' } });
+    expect(re.status, JSON.stringify(re.body)).toBe(201);
+    expect((await mine(f.tokens.officer, 'card-reissue-requests')).ids).toContain(re.body.id);
+    expect((await mine(f.tokens.officer_sh, 'card-reissue-requests')).ids.includes(re.body.id)).toBe(m.regionCode === 'SH');
+    expect((await mine(f.tokens.manager, 'card-reissue-requests')).ids).toEqual([]);
+
+    // A quarter statement (M-8) waits on the club manager until signed.
+    const st = await f.call('POST', '/api/fee-statements', { token: f.tokens.officer, body: { year: 2025, quarter: 3 } });
+    expect(st.status, JSON.stringify(st.body)).toBe(201);
+    expect((await mine(f.tokens.manager, 'fee-statements')).ids).toContain(st.body.id);
+    expect((await f.call('POST', `/api/fee-statements/${st.body.id}/sign`, { token: f.tokens.manager, body: {} })).status).toBe(201);
+    expect((await mine(f.tokens.manager, 'fee-statements')).ids).not.toContain(st.body.id);
+  });
+
+  it('the quarter’s card-fee income against the previous quarter’s, from the ledger', async () => {
+    const w = await f.call('GET', '/api/workbench', { token: f.tokens.manager });
+    const kpi = w.body.kpis.find((k: any) => k.key === 'fees.collectedThisQuarter');
+    const [q] = await sql<{ now: number; before: number }>(`SELECT
+        coalesce(sum("amountFen") FILTER (WHERE "paidOn" >= date_trunc('quarter', $1::date)), 0)::int now,
+        coalesce(sum("amountFen") FILTER (WHERE "paidOn" >= date_trunc('quarter', $1::date) - interval '3 months' AND "paidOn" < date_trunc('quarter', $1::date)), 0)::int before
+      FROM fee_entries WHERE "paidOn" < date_trunc('quarter', $1::date) + interval '3 months'`, [today()]);
+    expect(q.now + q.before).toBeGreaterThan(0);
+    expect(kpi).toMatchObject({ value: q.now, previous: q.before, unit: 'fen', period: 'quarter' });
+  });
+
   it('a role with nothing to do here gets an empty desk, not an error', async () => {
     const w = await f.call('GET', '/api/workbench', { token: f.tokens.editor });
     expect(w.status).toBe(200);

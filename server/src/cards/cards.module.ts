@@ -5,6 +5,7 @@ import { CardRangesController } from './card-ranges.controller.js';
 import { CardRangesService } from './card-ranges.service.js';
 import { CardsController, MemberCardsController } from './cards.controller.js';
 import { CardsService } from './cards.service.js';
+import { CardLimitExceptionsWorkbench, FeeStatementsWorkbench, ReissueRequestsWorkbench } from './cards.workbench.js';
 import { FeeEntriesController } from './fee-entries.controller.js';
 import { FeeStatementsController } from './fee-statements.controller.js';
 import { FeeStatementsService } from './fee-statements.service.js';
@@ -18,7 +19,7 @@ import { ReissueRequestsService } from './reissue-requests.service.js';
  */
 @Module({
   controllers: [CardRangesController, CardsController, MemberCardsController, ReissueRequestsController, CardLimitExceptionsController, FeeEntriesController, FeeStatementsController],
-  providers: [CardsService, CardRangesService, ReissueRequestsService, CardLimitExceptionsService, FeesService, FeeStatementsService],
+  providers: [CardsService, CardRangesService, ReissueRequestsService, CardLimitExceptionsService, FeesService, FeeStatementsService, CardLimitExceptionsWorkbench, ReissueRequestsWorkbench, FeeStatementsWorkbench],
   exports: [CardsService, FeesService],
 })
 export class CardsModule {}

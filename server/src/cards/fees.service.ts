@@ -127,7 +127,8 @@ export class FeesService {
 
   // ───────────────────────── HTTP-facing ─────────────────────────
 
-  private async regionProjects(ctx: StaffContext): Promise<Prisma.FeeEntryWhereInput> {
+  /** The entries of the caller's region (the ledger reaches the region through its project). */
+  async regionProjects(ctx: StaffContext): Promise<Prisma.FeeEntryWhereInput> {
     if (!ctx.user.regionCode) return {};
     const projects = await this.db.project.findMany({ where: { regionCode: ctx.user.regionCode }, select: { id: true } });
     return { projectId: { in: projects.map((p) => p.id) } };
