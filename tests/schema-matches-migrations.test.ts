@@ -2,7 +2,6 @@
 // schema engine on these offline machines). This proves that the database they produce is the one
 // prisma/schema/*.prisma describes — tables, columns (type, NOT NULL, default), enums, primary keys,
 // unique constraints, indexes and foreign keys — and that the comparison does notice drift.
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
