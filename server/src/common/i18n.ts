@@ -1,10 +1,10 @@
 import type { Lang, MessageParam, MessageParams } from './i18n-types.js';
-import { applicationsMessages } from './messages/applications.js';
-import { authMessages } from './messages/auth.js';
-import { cardsMessages } from './messages/cards.js';
-import { membersMessages } from './messages/members.js';
-import { privacyMessages } from './messages/privacy.js';
-import { recordsMessages } from './messages/records.js';
+import { applicationsMessages } from '../applications/applications.messages.js';
+import { authMessages } from '../auth/auth.messages.js';
+import { cardsMessages } from '../cards/cards.messages.js';
+import { membersMessages } from '../members/members.messages.js';
+import { privacyMessages } from '../privacy/privacy.messages.js';
+import { recordsMessages } from '../records/records.messages.js';
 
 export type { Lang, MessageParam, MessageParams };
 

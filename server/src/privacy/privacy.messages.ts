@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n-types.js';
+import type { Lang } from '../common/i18n-types.js';
 
 /** Server messages of the privacy feature, in both languages. Keys start with 'privacy.'. */
 export const privacyMessages = {

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n-types.js';
+import type { Lang } from '../common/i18n-types.js';
 
 /** Server messages of sign-in, sessions and the analysis proxy, in both languages. Keys start with 'auth.'. */
 export const authMessages = {

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n-types.js';
+import type { Lang } from '../common/i18n-types.js';
 
 /** Server messages of the applications feature, in both languages. Keys start with 'applications.'. */
 export const applicationsMessages = {

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n-types.js';
+import type { Lang } from '../common/i18n-types.js';
 
 /**
  * Server messages of the members feature's import (M-4) and of uploads, in both languages. Keys
