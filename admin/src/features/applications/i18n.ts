@@ -3,6 +3,22 @@ export const applicationsZh = {
   applications: {
     applications: '入会申请',
     titles: { list: '入会申请', create: '接收入会申请', edit: '入会申请', show: '入会申请详情' },
+    /** What the workbench asks of the caller for an application in each state (its item's `action`). */
+    next: {
+      RECEIVED: '审核申请资料',
+      INCOMPLETE: '催补缺少的资料',
+      COMPLETE: '核实房产证或购房合同',
+      VERIFIED: '审批入会',
+      APPROVED: '安排制卡',
+      CARD_IN_PRODUCTION: '确认会员卡已制好',
+      CARD_READY: '通知业主领卡并发卡',
+      MARKETING_VERIFY: '协助核实房产',
+      SUPERVISE: '督办逾期的申请',
+    },
+    /** The application desk's figures on the workbench (its KPI `key`). */
+    receivedThisQuarter: '本季度接收申请',
+    open: '办理中的申请',
+    overdue: '逾期未办结申请',
     searchPlaceholder: '申请人姓名或申请编号',
     allStatuses: '全部状态',
     allPoints: '全部收件点',
@@ -135,6 +151,20 @@ export const applicationsEn: typeof applicationsZh = {
   applications: {
     applications: 'Applications',
     titles: { list: 'Applications', create: 'Receive an application', edit: 'Application', show: 'Application' },
+    next: {
+      RECEIVED: 'Check the documents',
+      INCOMPLETE: 'Chase the missing documents',
+      COMPLETE: 'Verify the deed or purchase contract',
+      VERIFIED: 'Decide on admission',
+      APPROVED: 'Order the card',
+      CARD_IN_PRODUCTION: 'Confirm the card is made',
+      CARD_READY: 'Call the owner and issue the card',
+      MARKETING_VERIFY: 'Help verify the property',
+      SUPERVISE: 'Follow up the overdue application',
+    },
+    receivedThisQuarter: 'Applications received this quarter',
+    open: 'Open applications',
+    overdue: 'Overdue applications',
     searchPlaceholder: 'Applicant name or application number',
     allStatuses: 'All states',
     allPoints: 'All collection points',

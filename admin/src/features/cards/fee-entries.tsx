@@ -7,7 +7,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { yuan, type FeeEntry } from './components/card-parts';
+import { money, numeric, type FeeEntry } from './components/card-parts';
 import { PrintPage } from '../../shared/print-page';
 import { allOf } from '../../shared/enums';
 import type { FeeKind } from '../../shared/api-types';
@@ -88,10 +88,12 @@ export const FeeList = () => {
         <Table.Column<FeeEntry>
           dataIndex="amountFen"
           title={t('fee-entries.fields.amount')}
-          align="right"
+          {...numeric}
           render={(fen: number, e) => (
-            <Space>
-              <Typography.Text type={fen < 0 ? 'danger' : undefined}>{yuan(fen)}</Typography.Text>
+            <Space size={4} wrap={false}>
+              <Typography.Text type={fen < 0 ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                {money(fen)}
+              </Typography.Text>
               {e.waived && <Tag>{t('fee-entries.waivedTag')}</Tag>}
               {e.reversesId && <Tag color="red">{t('fee-entries.reversal')}</Tag>}
               {e.reversedById && <Tag color="orange">{t('fee-entries.reversed')}</Tag>}
@@ -156,7 +158,7 @@ export const ReceiptPrint = () => {
                 <td>{e.memberName ?? ''}</td>
                 <th>{t('fee-entries.amountInWords')}</th>
                 <td>
-                  ¥ {yuan(e.amountFen)} {e.waived ? `（${t('fee-entries.waivedTag')}）` : ''}
+                  {money(e.amountFen)} {e.waived ? `（${t('fee-entries.waivedTag')}）` : ''}
                 </td>
               </tr>
               {(e.note || e.reversesId) && (

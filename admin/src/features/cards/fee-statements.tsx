@@ -6,7 +6,7 @@ import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Select, S
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTime, yuan, type FeeStatement, type ProjectFigures } from './components/card-parts';
+import { count, dateTime, money, numeric, quarterLabel, quarterName, type FeeStatement, type ProjectFigures } from './components/card-parts';
 import { useDownload } from '../../shared/download';
 
 // ───────────────────────── quarter-end statements ─────────────────────────
@@ -24,23 +24,23 @@ const StatementDetail = ({ s }: { s: FeeStatement }) => {
           <Table.Summary.Cell index={0} colSpan={2}>
             <b>{t('fee-statements.total')}</b>
           </Table.Summary.Cell>
-          <Table.Summary.Cell index={2}>{s.cardCount}</Table.Summary.Cell>
-          <Table.Summary.Cell index={3} />
-          <Table.Summary.Cell index={4} />
+          <Table.Summary.Cell index={2} align="right">{count(s.cardCount)}</Table.Summary.Cell>
+          <Table.Summary.Cell index={3} align="right">{count(s.byProject.reduce((n, p) => n + p.newCardCount, 0))}</Table.Summary.Cell>
+          <Table.Summary.Cell index={4} align="right">{count(s.byProject.reduce((n, p) => n + p.replacementCount, 0))}</Table.Summary.Cell>
           <Table.Summary.Cell index={5} align="right">
-            {yuan(s.incomeFen)}
+            {money(s.incomeFen)}
           </Table.Summary.Cell>
-          <Table.Summary.Cell index={6}>{s.waivedCount}</Table.Summary.Cell>
+          <Table.Summary.Cell index={6} align="right">{count(s.waivedCount)}</Table.Summary.Cell>
         </Table.Summary.Row>
       )}
     >
       <Table.Column dataIndex="projectCode" title={t('fee-statements.fields.projectCode')} />
       <Table.Column dataIndex="projectName" title={t('fee-statements.fields.projectName')} />
-      <Table.Column dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} />
-      <Table.Column dataIndex="newCardCount" title={t('fee-statements.fields.newCardCount')} />
-      <Table.Column dataIndex="replacementCount" title={t('fee-statements.fields.replacementCount')} />
-      <Table.Column dataIndex="incomeFen" title={t('fee-statements.fields.income')} align="right" render={yuan} />
-      <Table.Column dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} />
+      <Table.Column dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} {...numeric} render={(n: number) => count(n)} />
+      <Table.Column dataIndex="newCardCount" title={t('fee-statements.fields.newCardCount')} {...numeric} render={(n: number) => count(n)} />
+      <Table.Column dataIndex="replacementCount" title={t('fee-statements.fields.replacementCount')} {...numeric} render={(n: number) => count(n)} />
+      <Table.Column dataIndex="incomeFen" title={t('fee-statements.fields.income')} {...numeric} render={(fen: number) => money(fen)} />
+      <Table.Column dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} {...numeric} render={(n: number) => count(n)} />
     </Table>
   );
 };
@@ -84,10 +84,10 @@ export const StatementList = () => {
       }
     >
       <Table<FeeStatement> {...tableProps} rowKey="id" data-testid="statements-table" expandable={{ expandedRowRender: (s) => <StatementDetail s={s} /> }}>
-        <Table.Column<FeeStatement> title={t('fee-statements.fields.period')} render={(_, s) => t('fee-statements.periodLabel', { year: s.year, quarter: s.quarter })} />
-        <Table.Column<FeeStatement> dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} />
-        <Table.Column<FeeStatement> dataIndex="incomeFen" title={t('fee-statements.fields.income')} align="right" render={yuan} />
-        <Table.Column<FeeStatement> dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} />
+        <Table.Column<FeeStatement> title={t('fee-statements.fields.period')} render={(_, s) => quarterLabel(s.year, s.quarter)} />
+        <Table.Column<FeeStatement> dataIndex="cardCount" title={t('fee-statements.fields.cardCount')} {...numeric} render={(n: number) => count(n)} />
+        <Table.Column<FeeStatement> dataIndex="incomeFen" title={t('fee-statements.fields.income')} {...numeric} render={(fen: number) => money(fen)} />
+        <Table.Column<FeeStatement> dataIndex="waivedCount" title={t('fee-statements.fields.waivedCount')} {...numeric} render={(n: number) => count(n)} />
         <Table.Column<FeeStatement> title={t('fee-statements.fields.preparedBy')} render={(_, s) => `${s.preparedByName ?? ''} ${dateTime(s.preparedAt)}`} />
         <Table.Column<FeeStatement>
           title={t('fee-statements.fields.signedBy')}
@@ -125,7 +125,7 @@ export const StatementList = () => {
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
           <Form.Item name="quarter" label={t('fee-statements.quarter')} rules={[{ required: true }]}>
-            <Select style={{ width: 90 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
+            <Select style={{ width: 110 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: quarterName(q) }))} />
           </Form.Item>
         </Form>
       </Modal>
@@ -138,10 +138,10 @@ export const StatementList = () => {
               column={1}
               style={{ marginBottom: 16 }}
               items={[
-                { key: 'p', label: t('fee-statements.fields.period'), children: t('fee-statements.periodLabel', { year: signing.year, quarter: signing.quarter }) },
-                { key: 'c', label: t('fee-statements.fields.cardCount'), children: signing.cardCount },
-                { key: 'i', label: t('fee-statements.fields.income'), children: yuan(signing.incomeFen) },
-                { key: 'w', label: t('fee-statements.fields.waivedCount'), children: signing.waivedCount },
+                { key: 'p', label: t('fee-statements.fields.period'), children: quarterLabel(signing.year, signing.quarter) },
+                { key: 'c', label: t('fee-statements.fields.cardCount'), children: count(signing.cardCount) },
+                { key: 'i', label: t('fee-statements.fields.income'), children: money(signing.incomeFen) },
+                { key: 'w', label: t('fee-statements.fields.waivedCount'), children: count(signing.waivedCount) },
               ]}
             />
             <Alert type="info" showIcon message={t('fee-statements.signHelp')} style={{ marginBottom: 16 }} />

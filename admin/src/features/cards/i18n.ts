@@ -118,6 +118,8 @@ export const cardsZh = {
   },
   'card-reissue-requests': {
     'card-reissue-requests': '补卡申请',
+    /** What the workbench asks of the caller (its item's `action`). */
+    next: { REVIEW: '审核补卡申请' },
     titles: { list: '补卡申请', create: '补卡申请', edit: '补卡申请', show: '补卡申请' },
     reasons: { LOST: '遗失', DAMAGED: '损坏' },
     statuses: { PENDING: '待审核', APPROVED: '已批准', REJECTED: '已驳回' },
@@ -137,6 +139,7 @@ export const cardsZh = {
   },
   'card-limit-exceptions': {
     'card-limit-exceptions': '持卡数量例外',
+    next: { DECIDE: '审批持卡数量例外' },
     titles: { list: '持卡数量例外审批', create: '申请持卡数量例外', edit: '持卡数量例外', show: '持卡数量例外' },
     statuses: { PENDING: '审批中', APPROVED: '已批准', REJECTED: '已驳回' },
     allStatuses: '全部状态',
@@ -206,6 +209,7 @@ export const cardsZh = {
   },
   'fee-statements': {
     'fee-statements': '季度卡费报表',
+    next: { SIGN: '签认季度卡费报表' },
     titles: { list: '季度卡费报表', create: '编制季度报表', edit: '季度报表签认', show: '季度卡费报表' },
     fields: {
       period: '期间',
@@ -221,7 +225,6 @@ export const cardsZh = {
       newCardCount: '新办卡',
       replacementCount: '补卡',
     },
-    periodLabel: '{{year}} 年第 {{quarter}} 季度',
     create: '编制报表',
     createTitle: '编制季度卡费报表（M-8）',
     createHelp: '季度结束后，按台账（扣除冲销）统计办卡数、收入和免收数。',
@@ -236,6 +239,8 @@ export const cardsZh = {
     download: '下载 Excel',
     total: '合计',
   },
+  /** The fee figures on the workbench (its KPI `key`). */
+  fees: { collectedThisQuarter: '本季度卡费收入' },
 };
 
 export const cardsEn: typeof cardsZh = {
@@ -357,6 +362,7 @@ export const cardsEn: typeof cardsZh = {
   },
   'card-reissue-requests': {
     'card-reissue-requests': 'Reissues',
+    next: { REVIEW: 'Review the reissue request' },
     titles: { list: 'Reissue requests', create: 'Reissue request', edit: 'Reissue request', show: 'Reissue request' },
     reasons: { LOST: 'Lost', DAMAGED: 'Damaged' },
     statuses: { PENDING: 'Under review', APPROVED: 'Approved', REJECTED: 'Rejected' },
@@ -376,6 +382,7 @@ export const cardsEn: typeof cardsZh = {
   },
   'card-limit-exceptions': {
     'card-limit-exceptions': 'Card-limit exceptions',
+    next: { DECIDE: 'Decide the card-limit exception' },
     titles: { list: 'Card-limit exceptions', create: 'Request an exception', edit: 'Exception', show: 'Exception' },
     statuses: { PENDING: 'Under approval', APPROVED: 'Approved', REJECTED: 'Rejected' },
     allStatuses: 'All statuses',
@@ -445,6 +452,7 @@ export const cardsEn: typeof cardsZh = {
   },
   'fee-statements': {
     'fee-statements': 'Quarterly statements',
+    next: { SIGN: 'Sign the quarterly card-fee statement' },
     titles: { list: 'Quarterly card-fee statements', create: 'Prepare a statement', edit: 'Sign a statement', show: 'Quarterly statement' },
     fields: {
       period: 'Period',
@@ -460,7 +468,6 @@ export const cardsEn: typeof cardsZh = {
       newCardCount: 'New cards',
       replacementCount: 'Replacements',
     },
-    periodLabel: 'Q{{quarter}} {{year}}',
     create: 'Prepare statement',
     createTitle: 'Prepare the quarterly card-fee statement (M-8)',
     createHelp: 'After the quarter ends: cards, income and waived fees from the ledger, net of reversals.',
@@ -475,4 +482,5 @@ export const cardsEn: typeof cardsZh = {
     download: 'Download Excel',
     total: 'Total',
   },
+  fees: { collectedThisQuarter: 'Card fees this quarter' },
 };

@@ -1,5 +1,7 @@
 /** Strings of the members feature beyond the member form's and the change history's (those are shared, so core: i18n/zh-CN.ts). */
 export const membersZh = {
+  /** The membership figures on the workbench (its KPI `key`; merged into the core `members` strings). */
+  members: { active: '在册会员', joinedThisQuarter: '本季度新入会', leftThisQuarter: '本季度退会' },
   'member-export': {
     export: '导出 Excel',
     basicInfo: '基本信息表',
@@ -11,6 +13,7 @@ export const membersZh = {
 };
 
 export const membersEn: typeof membersZh = {
+  members: { active: 'Active members', joinedThisQuarter: 'Joined this quarter', leftThisQuarter: 'Left this quarter' },
   'member-export': {
     export: 'Export to Excel',
     basicInfo: 'Basic-information table',

@@ -2,6 +2,8 @@
 export const privacyZh = {
   'data-use-requests': {
     'data-use-requests': '信息使用申请',
+    /** What the workbench asks of the caller (its item's `action`). */
+    next: { DECIDE: '审批信息使用申请' },
     titles: { list: '信息使用申请', create: '提交信息使用申请', edit: '信息使用申请', show: '信息使用申请详情' },
     searchPlaceholder: '编号、部门或用途',
     allStatuses: '全部状态',
@@ -117,6 +119,7 @@ export const privacyZh = {
 export const privacyEn: typeof privacyZh = {
   'data-use-requests': {
     'data-use-requests': 'Data-use requests',
+    next: { DECIDE: 'Decide the data-use request' },
     titles: { list: 'Data-use requests', create: 'New data-use request', edit: 'Data-use request', show: 'Data-use request' },
     searchPlaceholder: 'Number, department or purpose',
     allStatuses: 'All statuses',

@@ -10,6 +10,8 @@ export const recordsZh = {
   },
   'change-requests': {
     'change-requests': '资料变更申请',
+    /** What the workbench asks of the caller (its item's `action`). */
+    next: { HANDLE: '办理资料变更', SUPERVISE: '督办逾期的资料变更' },
     titles: { list: '资料变更申请', create: '登记资料变更申请', edit: '资料变更申请', show: '资料变更申请详情' },
   },
   records: {
@@ -120,6 +122,7 @@ export const recordsEn: typeof recordsZh = {
   },
   'change-requests': {
     'change-requests': 'Change requests',
+    next: { HANDLE: 'Handle the change request', SUPERVISE: 'Follow up the overdue change request' },
     titles: { list: 'Change requests', create: 'Log a change request', edit: 'Change request', show: 'Change request' },
   },
   records: {

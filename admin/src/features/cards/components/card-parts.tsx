@@ -12,9 +12,5 @@ export const CardStatusTag = ({ status }: { status: CardStatus }) => {
   return <Tag color={STATUS_COLORS[status]}>{t(`cards.statuses.${status}`)}</Tag>;
 };
 
-
-/** Fen as RMB with two decimals. */
-export const yuan = (fen: number): string => (fen / 100).toFixed(2);
-
-export { dateTime } from '../../../shared/format';
+export { count, dateTime, money, numeric, quarterLabel, quarterName } from '../../../shared/format';
 
