@@ -10,14 +10,13 @@ import { ListTotals } from './crud/list-totals.js';
 import { PlaceLabels } from './reference/place-labels.js';
 import { MaskingPolicy } from './privacy/masking-policy.js';
 import { SettingsService } from './settings/settings.service.js';
-import { WorkbenchRegistry } from './workbench/workbench.registry.js';
 
-/** What every feature module may inject: config, the database, the audit log, auth, the calendar, the masking policy, the club settings, and the change-aware caches (list totals, place names), and the workbench registry every feature adds its to-dos to. */
+/** What every feature module may inject: config, the database, the audit log, auth, the calendar, the masking policy, the club settings, and the change-aware caches (list totals, place names). */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
-    const providers = [{ provide: CONFIG, useValue: config }, { provide: PRISMA, useValue: db }, AuditService, AuthService, CalendarService, MaskingPolicy, SettingsService, ChangeFeed, ListTotals, PlaceLabels, WorkbenchRegistry];
+    const providers = [{ provide: CONFIG, useValue: config }, { provide: PRISMA, useValue: db }, AuditService, AuthService, CalendarService, MaskingPolicy, SettingsService, ChangeFeed, ListTotals, PlaceLabels];
     return { module: CoreModule, providers, exports: providers };
   }
 }

@@ -1,31 +1,26 @@
 // The applications' part of the workbench: the applications waiting on the caller's role (M-6
 // deadlines, overdue first) and the figures of the application desk.
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { RequestContext } from '../auth/current-user.js';
 import { regionFilter } from '../auth/region-scope.js';
 import { clubToday } from '../calendar/calendar.service.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import { thisAndPreviousQuarter } from '../workbench/periods.js';
-import { WorkbenchRegistry } from '../workbench/workbench.registry.js';
+import { WorkbenchSourceProvider } from '../workbench/workbench.registry.js';
 import type { WorkbenchItems, WorkbenchKpi, WorkbenchSource } from '../workbench/workbench.types.js';
 import { ApplicationsService } from './applications.service.js';
 
 /** Which step comes next in each state (the admin names it). */
 const DECISIONS = new Set(['VERIFIED']);
 
-@Injectable()
-export class ApplicationsWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class ApplicationsWorkbench implements WorkbenchSource {
   readonly name = 'applications';
 
   constructor(
     @Inject(ApplicationsService) private readonly apps: ApplicationsService,
     @Inject(PRISMA) private readonly db: Db,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async items(ctx: RequestContext, limit: number): Promise<WorkbenchItems> {
     if (!ctx.user.permissions.includes('applications:list')) return { total: 0, overdue: 0, items: [] };

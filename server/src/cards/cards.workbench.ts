@@ -1,13 +1,13 @@
 // The cards' part of the workbench: the decisions that wait on the club manager, the division
 // leader and the member officer — card-limit exceptions (M-3), reissue requests (M-10) and the
 // quarter statements to sign (M-8) — and the card-fee income of the quarter.
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { RequestContext } from '../auth/current-user.js';
 import { projectRegionFilter, regionFilter } from '../auth/region-scope.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { isoDay, thisAndPreviousQuarter } from '../workbench/periods.js';
-import { WorkbenchRegistry } from '../workbench/workbench.registry.js';
+import { WorkbenchSourceProvider } from '../workbench/workbench.registry.js';
 import type { WorkbenchItem, WorkbenchItems, WorkbenchKpi, WorkbenchSource } from '../workbench/workbench.types.js';
 import { FeesService } from './fees.service.js';
 
@@ -19,18 +19,11 @@ function decision(source: string, action: string, recordId: number, title: strin
 }
 
 /** M-3: an exception waits on each approver who has not decided it yet. */
-@Injectable()
-export class CardLimitExceptionsWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class CardLimitExceptionsWorkbench implements WorkbenchSource {
   readonly name = 'card-limit-exceptions';
 
-  constructor(
-    @Inject(PRISMA) private readonly db: Db,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async items(ctx: RequestContext, limit: number): Promise<WorkbenchItems> {
     const perms = ctx.user.permissions;
@@ -62,18 +55,11 @@ export class CardLimitExceptionsWorkbench implements WorkbenchSource, OnModuleIn
 }
 
 /** M-10: the member officer reviews each pending reissue request. */
-@Injectable()
-export class ReissueRequestsWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class ReissueRequestsWorkbench implements WorkbenchSource {
   readonly name = 'card-reissue-requests';
 
-  constructor(
-    @Inject(PRISMA) private readonly db: Db,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async items(ctx: RequestContext, limit: number): Promise<WorkbenchItems> {
     // The reviewer is the member officer (M-10); the club manager, who may also act, is not asked.
@@ -97,19 +83,14 @@ export class ReissueRequestsWorkbench implements WorkbenchSource, OnModuleInit {
 }
 
 /** M-8: the statements the club manager has still to sign, and the quarter's card-fee income. */
-@Injectable()
-export class FeeStatementsWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class FeeStatementsWorkbench implements WorkbenchSource {
   readonly name = 'fee-statements';
 
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @Inject(FeesService) private readonly fees: FeesService,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async items(ctx: RequestContext, limit: number): Promise<WorkbenchItems> {
     if (!ctx.user.permissions.includes('fees:sign')) return NOTHING;

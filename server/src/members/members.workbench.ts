@@ -1,30 +1,19 @@
 // The membership figures on the workbench: members now against the end of the previous quarter,
 // and who joined and left this quarter against the whole previous quarter.
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { RequestContext } from '../auth/current-user.js';
 import { regionFilter } from '../auth/region-scope.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { thisAndPreviousQuarter } from '../workbench/periods.js';
-import { WorkbenchRegistry } from '../workbench/workbench.registry.js';
-import type { WorkbenchItems, WorkbenchKpi, WorkbenchSource } from '../workbench/workbench.types.js';
+import { WorkbenchSourceProvider } from '../workbench/workbench.registry.js';
+import type { WorkbenchKpi, WorkbenchSource } from '../workbench/workbench.types.js';
 
-@Injectable()
-export class MembersWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class MembersWorkbench implements WorkbenchSource {
   readonly name = 'members';
 
-  constructor(
-    @Inject(PRISMA) private readonly db: Db,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
-
-  async items(): Promise<WorkbenchItems> {
-    return { total: 0, overdue: 0, items: [] };
-  }
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async kpis(ctx: RequestContext): Promise<WorkbenchKpi[]> {
     if (!ctx.user.permissions.includes('members:list')) return [];

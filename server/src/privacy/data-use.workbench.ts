@@ -1,25 +1,18 @@
 // Data-use requests (appendix 5) waiting for the caller's half of the decision (M-11): the club
 // manager decides every request, the division leader those from outside the club; nobody decides
 // their own.
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { RequestContext } from '../auth/current-user.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { WorkbenchRegistry } from '../workbench/workbench.registry.js';
+import { WorkbenchSourceProvider } from '../workbench/workbench.registry.js';
 import type { WorkbenchItems, WorkbenchSource } from '../workbench/workbench.types.js';
 
-@Injectable()
-export class DataUseWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class DataUseWorkbench implements WorkbenchSource {
   readonly name = 'data-use-requests';
 
-  constructor(
-    @Inject(PRISMA) private readonly db: Db,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   /** The requests whose pending step is the caller's. */
   private waitingOn(ctx: RequestContext): Prisma.DataUseRequestWhereInput | null {

@@ -1,26 +1,19 @@
 // Change requests on the workbench: each open request is due one working day after it came in (M-6).
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { RequestContext } from '../auth/current-user.js';
 import { regionFilter } from '../auth/region-scope.js';
 import { clubToday } from '../calendar/calendar.service.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { isoDay } from '../workbench/periods.js';
-import { WorkbenchRegistry } from '../workbench/workbench.registry.js';
+import { WorkbenchSourceProvider } from '../workbench/workbench.registry.js';
 import type { WorkbenchItems, WorkbenchSource } from '../workbench/workbench.types.js';
 
-@Injectable()
-export class ChangeRequestsWorkbench implements WorkbenchSource, OnModuleInit {
+@WorkbenchSourceProvider()
+export class ChangeRequestsWorkbench implements WorkbenchSource {
   readonly name = 'change-requests';
 
-  constructor(
-    @Inject(PRISMA) private readonly db: Db,
-    @Inject(WorkbenchRegistry) private readonly registry: WorkbenchRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async items(ctx: RequestContext, limit: number): Promise<WorkbenchItems> {
     if (!ctx.user.permissions.includes('change-requests:manage')) return { total: 0, overdue: 0, items: [] };

@@ -29,7 +29,7 @@ export class WorkbenchService {
   async forCaller(ctx: RequestContext, withKpis = true): Promise<Workbench> {
     const sources = this.registry.all();
     const [lists, kpis] = await Promise.all([
-      Promise.all(sources.map((s) => s.items(ctx, ITEMS_PER_SOURCE))),
+      Promise.all(sources.map((s) => s.items?.(ctx, ITEMS_PER_SOURCE) ?? Promise.resolve({ total: 0, overdue: 0, items: [] }))),
       withKpis ? Promise.all(sources.map((s) => s.kpis?.(ctx) ?? Promise.resolve([]))) : Promise.resolve([]),
     ]);
     const items = lists.flatMap((l) => l.items).sort(byUrgency);

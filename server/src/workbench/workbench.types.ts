@@ -1,6 +1,6 @@
 // What a feature tells the workbench (工作台), every role's home page: the records waiting for the
 // caller's decision or past a deadline, and the figures the caller's role watches. A feature adds
-// a `WorkbenchSource` and registers it; the workbench itself never changes for a new feature.
+// a `WorkbenchSource` marked `@WorkbenchSourceProvider()` to its module's providers; the workbench itself never changes for a new feature.
 import type { RequestContext } from '../auth/current-user.js';
 
 /** One thing on the caller's desk, linking to the record it is about. */
@@ -47,8 +47,8 @@ export interface WorkbenchItems {
 export interface WorkbenchSource {
   /** A short name, unique among sources: 'applications', 'card-limit-exceptions'. */
   readonly name: string;
-  /** The caller's items, most urgent first, at most `limit` of them. Empty for roles it does not concern. */
-  items(ctx: RequestContext, limit: number): Promise<WorkbenchItems>;
+  /** The caller's items, most urgent first, at most `limit` of them. Empty for roles it does not concern; none for a source of figures only. */
+  items?(ctx: RequestContext, limit: number): Promise<WorkbenchItems>;
   /** The figures this source contributes for the caller's role (optional). */
   kpis?(ctx: RequestContext): Promise<WorkbenchKpi[]>;
 }
