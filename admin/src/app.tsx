@@ -1,10 +1,10 @@
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import {
+  type RefineThemedLayoutSiderProps,
   ErrorComponent,
   RefineThemes,
   ThemedLayout,
-  ThemedSider,
   ThemedTitle,
   useNotificationProvider,
 } from '@refinedev/antd';
@@ -26,6 +26,7 @@ import { accessControlProvider } from './providers/access-control-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { resources } from './providers/resources';
 import { AppHeader } from './layout/header';
+import { MenuSider } from './layout/sider';
 import { features } from './features';
 import { addFeatureStrings } from './i18n';
 
@@ -41,8 +42,9 @@ const AppTitle = (props: { collapsed: boolean }) => {
   return <ThemedTitle {...props} text={t('app.name')} />;
 };
 
-// Signing out lives in the header's user menu, so the sider shows only the menu.
-const AppSider = (props: Parameters<typeof ThemedSider>[0]) => <ThemedSider {...props} render={({ items }) => items} />;
+// ThemedLayout calls its Sider as a plain function once to see whether there is one, so this stays
+// a hook-free wrapper around the sider component.
+const AppSider = ({ Title }: RefineThemedLayoutSiderProps) => <MenuSider Title={Title} />;
 
 const Layout = () => (
   <ThemedLayout Header={AppHeader} Title={AppTitle} Sider={AppSider}>
@@ -82,14 +84,15 @@ export const App = () => {
                   </Authenticated>
                 }
               >
-                <Route index element={<NavigateToResource resource="members" />} />
+                {/* Every role's home: the workbench, also where sign-in lands. */}
+                <Route index element={<NavigateToResource resource="workbench" />} />
                 {features.map((f) => f.routes)}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route
                 element={
                   <Authenticated key="anonymous" fallback={<Outlet />}>
-                    <NavigateToResource resource="members" />
+                    <NavigateToResource resource="workbench" />
                   </Authenticated>
                 }
               >

@@ -1,4 +1,5 @@
 import type { AdminFeature } from './types';
+import { workbenchFeature } from './workbench';
 import { dashboardFeature } from './dashboard';
 import { membersFeature } from './members';
 import { applicationsFeature } from './applications';
@@ -8,4 +9,4 @@ import { privacyFeature } from './privacy';
 import { loginFeature } from './login';
 
 /** Every feature of the admin, in menu order. Adding one is one line here. */
-export const features: AdminFeature[] = [dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, loginFeature];
+export const features: AdminFeature[] = [workbenchFeature, dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, loginFeature];

@@ -5,6 +5,9 @@ import type { MenuGroup } from './menu-groups';
 /** A menu resource; `meta.parent` names its menu group (features/menu-groups.tsx), or none for a top-level item. */
 export type FeatureResource = ResourceProps & { meta?: ResourceProps['meta'] & { parent?: MenuGroup } };
 
+/** In a feature's `permissions`: the page is open to every signed-in user (the workbench). */
+export const SIGNED_IN = 'signed-in';
+
 /**
  * One feature of the admin (members, cards, …): its menu resources, its routes and its strings.
  * Features keep their strings under their own top-level keys so the language files never
@@ -19,7 +22,8 @@ export interface AdminFeature {
   translations?: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> };
   /**
    * Which API permission a Refine action on a resource needs, where it is not simply
-   * `<resource>:<action>` (e.g. { 'card-ranges': { list: 'cards:list', create: 'cards:ranges' } }).
+   * `<resource>:<action>` (e.g. { 'card-ranges': { list: 'cards:list', create: 'cards:ranges' } });
+   * `SIGNED_IN` for a page every signed-in user may open.
    */
   permissions?: Record<string, Partial<Record<string, string>>>;
 }

@@ -29,6 +29,9 @@ export const en: Shape<Translation> = {
     passwordMismatch: 'The two new passwords differ',
     required: 'Required',
     passwordChanged: 'Password changed',
+    bell: 'Waiting for me',
+    bellCount: '{{total}} waiting for me, {{overdue}} overdue',
+    bellNone: 'Nothing is waiting for you',
   },
   print: { print: 'Print', back: 'Back' },
   collector: { name: 'Collected by', phone: 'Collector phone', nameRequired: 'Enter the collector’s name', signedConfirm: 'The collector signed the issue record', idCheckedConfirm: 'The collector’s ID was checked', mustConfirm: 'Confirm this before handing over the card' },
@@ -98,6 +101,7 @@ export const en: Shape<Translation> = {
   membership: { membership: 'Membership' },
   'card-management': { 'card-management': 'Cards and fees' },
   governance: { governance: 'Data and privacy' },
+  'system-settings': { 'system-settings': 'Settings' },
   members: {
     members: 'Members',
     titles: { list: 'Members', create: 'New member', edit: 'Edit member', show: 'Member' },

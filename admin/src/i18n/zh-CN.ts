@@ -25,6 +25,9 @@ export const zhCN = {
     passwordMismatch: '两次输入的新密码不一致',
     required: '请填写此项',
     passwordChanged: '密码已修改',
+    bell: '待我处理',
+    bellCount: '待我处理 {{total}} 项，其中已逾期 {{overdue}} 项',
+    bellNone: '没有待我处理的事项',
   },
   print: { print: '打印', back: '返回' },
   collector: { name: '领卡人', phone: '领卡人电话', nameRequired: '请填写领卡人姓名', signedConfirm: '领卡人已在发卡记录上签字', idCheckedConfirm: '已核对领卡人身份证件', mustConfirm: '发卡前须确认此项' },
@@ -94,6 +97,7 @@ export const zhCN = {
   membership: { membership: '会员管理' },
   'card-management': { 'card-management': '会员卡与卡费' },
   governance: { governance: '资料与隐私' },
+  'system-settings': { 'system-settings': '系统设置' },
   members: {
     members: '会员',
     titles: { list: '会员名录', create: '新建会员', edit: '编辑会员', show: '会员详情' },

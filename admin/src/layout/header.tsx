@@ -1,15 +1,67 @@
-import { useGetIdentity, useLogout } from '@refinedev/core';
-import { Dropdown, Layout, Segmented, Space, Tag, Typography, theme } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect, useRef } from 'react';
+import { useCustom, useGetIdentity, useLogout } from '@refinedev/core';
+import { Badge, Button, Dropdown, Layout, Segmented, Space, Tag, Tooltip, Typography, theme } from 'antd';
+import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CurrentUser } from '../shared/api-types';
+import type { CurrentUser, WorkbenchCounts } from '../shared/api-types';
+import { count } from '../shared/format';
 import { useActionForm } from '../shared/mutations';
+import { useRegionName } from '../shared/regions';
 import { startSession } from '../providers/current-user';
 import { ChangePasswordModal, type ChangePasswordValues } from './change-password';
+
+/**
+ * The bell: how many items wait on the caller across every feature (the workbench's count), asked
+ * again every minute and on every page change; a click opens the workbench.
+ */
+const Bell = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { result, query } = useCustom<WorkbenchCounts>({
+    url: '/api/workbench/counts',
+    method: 'get',
+    queryOptions: { refetchInterval: 60_000, refetchOnWindowFocus: true },
+    // A failed count leaves the bell as it was; it is asked again within a minute.
+    errorNotification: false,
+  });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void query.refetch();
+    // Only a page change asks again; `query` is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pathname]);
+  const counts = query.data ? result.data : undefined;
+  const total = counts?.total ?? 0;
+  const overdue = counts?.overdue ?? 0;
+  const label = total ? t('header.bellCount', { total: count(total), overdue: count(overdue) }) : t('header.bellNone');
+  return (
+    <Tooltip title={label}>
+      <Badge count={total} overflowCount={99} color={overdue ? undefined : 'blue'} offset={[-4, 4]}>
+        <Button
+          type="text"
+          shape="circle"
+          icon={<BellOutlined style={{ fontSize: 18 }} />}
+          aria-label={label}
+          data-testid="header-bell"
+          data-count={counts ? total : undefined}
+          data-overdue={counts ? overdue : undefined}
+          onClick={() => navigate('/workbench')}
+        />
+      </Badge>
+    </Tooltip>
+  );
+};
 
 /** The user menu (top right): who is signed in, 修改密码 and 退出登录. */
 const UserMenu = ({ user }: { user: CurrentUser }) => {
   const { t } = useTranslation();
+  const region = useRegionName(user.regionCode);
   const { mutate: logout } = useLogout();
   const password = useActionForm<ChangePasswordValues, { token: string; user: CurrentUser }>({
     path: '/auth/password',
@@ -34,7 +86,7 @@ const UserMenu = ({ user }: { user: CurrentUser }) => {
           <UserOutlined />
           <Typography.Text strong>{user.displayName}</Typography.Text>
           <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
-          <Typography.Text type="secondary">{user.regionCode ?? t('header.groupClub')}</Typography.Text>
+          <Typography.Text type="secondary">{user.regionCode ? region : t('header.groupClub')}</Typography.Text>
           <DownOutlined style={{ fontSize: 10 }} />
         </Space>
       </Dropdown>
@@ -74,6 +126,7 @@ export const AppHeader = () => {
           ]}
           onChange={(value) => void i18n.changeLanguage(String(value))}
         />
+        {user && <Bell />}
         {user && <UserMenu user={user} />}
       </Space>
     </Layout.Header>

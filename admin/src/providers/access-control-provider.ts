@@ -3,8 +3,10 @@ import i18n from '../i18n';
 import { loadCurrentUser } from './current-user';
 import { features } from '../features';
 import { MENU_GROUPS } from '../features/menu-groups';
+import { SIGNED_IN } from '../features/types';
 
 const GROUPS = new Set<string>(MENU_GROUPS.map((g) => g.name));
+const MENU = features.flatMap((f) => f.resources ?? []);
 
 const featurePermissions = Object.assign({}, ...features.map((f) => f.permissions ?? {})) as Record<string, Partial<Record<string, string>>>;
 
@@ -13,9 +15,15 @@ const permissionFor = (resource: string, action: string): string => featurePermi
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action }) => {
-    if (!resource || GROUPS.has(resource)) return { can: true };
+    if (!resource) return { can: true };
     const user = await loadCurrentUser();
-    const allowed = (user?.permissions as readonly string[] | undefined)?.includes(permissionFor(resource, action)) ?? false;
+    const held = (user?.permissions ?? []) as readonly string[];
+    const may = (r: string, a: string) => {
+      const needed = permissionFor(r, a);
+      return needed === SIGNED_IN ? Boolean(user) : held.includes(needed);
+    };
+    // A menu group is shown only when the user may open at least one page in it.
+    const allowed = GROUPS.has(resource) ? MENU.some((r) => r.meta?.parent === resource && may(r.name, 'list')) : may(resource, action);
     return allowed ? { can: true } : { can: false, reason: i18n.t('errors.forbidden') };
   },
   options: {

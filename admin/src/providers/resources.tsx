@@ -2,5 +2,10 @@ import type { ResourceProps } from '@refinedev/core';
 import { features } from '../features';
 import { MENU_GROUPS } from '../features/menu-groups';
 
-/** The menu: its groups, then every feature's resources (each names its group in `meta.parent`). */
-export const resources: ResourceProps[] = [...MENU_GROUPS, ...features.flatMap((f) => f.resources ?? [])];
+const all = features.flatMap((f) => f.resources ?? []);
+
+/**
+ * The menu: the pages without a group first (the workbench, then the analysis), then the groups,
+ * each holding the resources that name it in `meta.parent`.
+ */
+export const resources: ResourceProps[] = [...all.filter((r) => !r.meta?.parent), ...MENU_GROUPS, ...all.filter((r) => r.meta?.parent)];

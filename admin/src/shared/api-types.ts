@@ -21,6 +21,8 @@ import type { DataUseService } from '../../../server/src/privacy/data-use.servic
 import type { INFORMATION_KINDS } from '../../../server/src/privacy/data-use.schema';
 import type { ImportService } from '../../../server/src/members/import/import.service';
 import type { CurrentUser as ServerCurrentUser } from '../../../server/src/auth/current-user';
+import type { WorkbenchService } from '../../../server/src/workbench/workbench.service';
+import type { WorkbenchController } from '../../../server/src/workbench/workbench.controller';
 
 export type {
   ApplicationStatus,
@@ -100,3 +102,11 @@ export type DataUseRequest = Answer<DataUseService['get']>;
 export type InformationKind = (typeof INFORMATION_KINDS)[number];
 export type ImportJob = Answer<ImportService['get']>;
 export type ReportRow = NonNullable<ImportJob['report']>[number];
+
+/** The workbench (工作台): the caller's items across every feature, per-source counts and figures. */
+export type Workbench = Answer<WorkbenchService['forCaller']>;
+export type WorkbenchItem = Workbench['items'][number];
+export type WorkbenchKpi = Workbench['kpis'][number];
+export type WorkbenchSourceCount = Workbench['sources'][number];
+/** The header bell's answer (GET /api/workbench/counts). */
+export type WorkbenchCounts = Answer<WorkbenchController['counts']>;

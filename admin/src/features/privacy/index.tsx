@@ -11,7 +11,7 @@ import { privacyEn, privacyZh } from './i18n';
 export const privacyFeature: AdminFeature = {
   resources: [
     { name: 'data-use-requests', list: '/data-use-requests', create: '/data-use-requests/create', show: '/data-use-requests/show/:id', meta: { icon: <FileProtectOutlined />, parent: 'governance' } },
-    { name: 'imports', list: '/imports', show: '/imports/show/:id', meta: { icon: <UploadOutlined />, parent: 'governance' } },
+    { name: 'imports', list: '/imports', show: '/imports/show/:id', meta: { icon: <UploadOutlined />, parent: 'system-settings' } },
     { name: 'audit-log', list: '/audit-log', meta: { icon: <AuditOutlined />, parent: 'governance' } },
   ],
   routes: (

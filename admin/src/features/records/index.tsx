@@ -12,8 +12,8 @@ import { SettingsPage } from './settings';
 export const recordsFeature: AdminFeature = {
   resources: [
     { name: 'change-requests', list: '/change-requests', create: '/change-requests/create', show: '/change-requests/show/:id', meta: { icon: <FileSyncOutlined />, parent: 'membership' } },
-    { name: 'calendar-days', list: '/calendar', meta: { icon: <CalendarOutlined />, parent: 'governance' } },
-    { name: 'settings', list: '/settings', meta: { icon: <SettingOutlined />, parent: 'governance' } },
+    { name: 'calendar-days', list: '/calendar', meta: { icon: <CalendarOutlined />, parent: 'system-settings' } },
+    { name: 'settings', list: '/settings', meta: { icon: <SettingOutlined />, parent: 'system-settings' } },
   ],
   routes: (
     <Route key="records">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Segmented, Spin, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Segmented, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { echarts, type EChartsCoreOption } from './echarts';
 
@@ -36,10 +36,12 @@ interface Props<Row> {
   option: EChartsCoreOption;
   rows: Row[];
   columns: TableColumnsType<Row>;
+  /** A line under the chart: what to read into it (the running quarter is counted to today). */
+  note?: ReactNode;
 }
 
 /** A chart that says what it counts, with its numbers one click away (architecture: Admin). */
-export function ChartCard<Row extends { key: string }>({ title, testId, loading, error, onRetry, option, rows, columns }: Props<Row>) {
+export function ChartCard<Row extends { key: string }>({ title, testId, loading, error, onRetry, option, rows, columns, note }: Props<Row>) {
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
 
@@ -81,6 +83,11 @@ export function ChartCard<Row extends { key: string }>({ title, testId, loading,
               pagination={false}
               scroll={{ y: 280 }}
             />
+          )}
+          {note && (
+            <Typography.Text type="secondary" data-testid={`${testId}-note`} style={{ fontSize: 12 }}>
+              {note}
+            </Typography.Text>
           )}
         </Spin>
       )}

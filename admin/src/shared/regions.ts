@@ -1,0 +1,17 @@
+import { useOne } from '@refinedev/core';
+
+/** A region as the reference list serves it (GET /api/regions/:code). */
+interface Region {
+  code: string;
+  name: string;
+}
+
+/**
+ * How staff name a region (上海区域), never its code: the header, the workbench's and the
+ * dashboard's note to a regional user. Null for the group club (no region).
+ */
+export const useRegionName = (code: string | null | undefined): string | null => {
+  const { result } = useOne<Region>({ resource: 'regions', id: code ?? '', queryOptions: { enabled: Boolean(code), staleTime: Infinity } });
+  if (!code) return null;
+  return result?.name ?? null;
+};
