@@ -6,6 +6,9 @@
 const REGION_MEMBER = {
   member_profile: 'member_profile.region_code',
   household_overview: 'household_overview.region_code',
+  member_quarter_profile: 'member_quarter_profile.region_code',
+  member_quarter_hobby_counts: 'member_quarter_hobby_counts.region_code',
+  member_quarter_reason_counts: 'member_quarter_reason_counts.region_code',
 };
 
 module.exports = { REGION_MEMBER };

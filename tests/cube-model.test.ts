@@ -34,8 +34,9 @@ function members(): Map<string, Dimension> {
     for (const m of text.matchAll(/cube\(`(\w+)`, \{([\s\S]*?)\n\}\);/g)) {
       const [, cube, body] = m;
       const table = /sql_table: `(?:public\.)?(\w+)`/.exec(body)?.[1] ?? cube;
-      for (const d of body.matchAll(/\n {4}(\w+): \{([\s\S]*?)\n {4}\},?/g)) {
-        const sqls = [...d[2].matchAll(/sql: `([^`]*)`/g)].map((x) => x[1]).join(' ');
+      // A member written over several lines, or on one (`name: { sql: …, type: … },`).
+      for (const d of body.matchAll(/\n {4}(\w+): \{(?:([^\n]*)\}|([\s\S]*?)\n {4}\}),?/g)) {
+        const sqls = [...(d[2] ?? d[3]).matchAll(/sql: `([^`]*)`/g)].map((x) => x[1]).join(' ');
         out.set(`${cube}.${d[1]}`, { cube: NOT_PERSONS.has(table) ? '' : cube, name: d[1], sql: sqls });
       }
     }

@@ -1,4 +1,5 @@
 import type { Lang, MessageParam, MessageParams } from './i18n-types.js';
+import { analysisMessages } from '../analysis/analysis.messages.js';
 import { applicationsMessages } from '../applications/applications.messages.js';
 import { authMessages } from '../auth/auth.messages.js';
 import { cardsMessages } from '../cards/cards.messages.js';
@@ -62,6 +63,7 @@ const messages = {
   ...cardsMessages,
   ...membersMessages,
   ...recordsMessages,
+  ...analysisMessages,
   ...privacyMessages,
 } as const satisfies Record<string, Record<Lang, string>>;
 

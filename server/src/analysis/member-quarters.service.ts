@@ -1,0 +1,110 @@
+// R-1 / M-12: the quarter-end membership, frozen once the quarter has ended (so that past quarters
+// do not move when today's records change) and rebuildable from the member history on request.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../auth/current-user.js';
+import { clubToday } from '../calendar/calendar.service.js';
+import { AppError } from '../common/app-error.js';
+import { PRISMA, type Db } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { writeMemberQuarter } from './member-quarter-sql.js';
+import { endedQuarters, isoDate, parseQuarter, quarterOfDay, type QuarterRange } from './quarters.js';
+
+/** How many ended quarters the scheduled job keeps frozen (two years and the current comparison). */
+export const FROZEN_QUARTERS = 9;
+const CHECK_EVERY_MS = 3_600_000;
+
+export interface QuarterRun {
+  quarter: string;
+  quarterEnd: string;
+  source: 'SCHEDULED' | 'REBUILT';
+  builtAt: string;
+  builtById: number | null;
+  rows: number;
+}
+
+@Injectable()
+export class MemberQuartersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MemberQuarters');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // At start and every hour: freeze each ended quarter that has no snapshot yet. Several API
+    // processes may try at once; the run's primary key lets one win (see build).
+    this.running = this.freezeMissing();
+    this.timer = setInterval(() => {
+      this.running ??= this.freezeMissing();
+    }, CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** The scheduled job; never throws (a failure is logged and tried again in an hour). */
+  async freezeMissing(): Promise<void> {
+    try {
+      const quarters = endedQuarters(FROZEN_QUARTERS);
+      const have = new Set(
+        (await this.db.memberQuarterRun.findMany({ where: { quarterEnd: { in: quarters.map((q) => q.end) } }, select: { quarterEnd: true } })).map((r) => isoDate(r.quarterEnd)),
+      );
+      for (const q of quarters) if (!have.has(isoDate(q.end))) await this.build(q, 'SCHEDULED', null);
+    } catch (e) {
+      this.logger.warn(`freezing quarter-end snapshots: ${String(e)}`);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /**
+   * Writes the quarter's rows and its run in one transaction. A scheduled build of a quarter that
+   * another process froze meanwhile does nothing; a rebuild replaces what was there.
+   */
+  private async build(q: QuarterRange, source: 'SCHEDULED' | 'REBUILT', userId: number | null): Promise<number | null> {
+    return this.db.$transaction(
+      async (tx) => {
+        // One builder per quarter at a time, across processes.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('member_quarter'), ${q.year * 10 + q.quarter})`;
+        const existing = await tx.memberQuarterRun.findUnique({ where: { quarterEnd: q.end } });
+        if (existing && source === 'SCHEDULED') return null;
+        const rows = await writeMemberQuarter(tx, q.start, q.end);
+        const run: Prisma.MemberQuarterRunUncheckedCreateInput = { quarterEnd: q.end, source, builtById: userId, rows, builtAt: new Date() };
+        await tx.memberQuarterRun.upsert({ where: { quarterEnd: q.end }, create: run, update: run });
+        return rows;
+      },
+      { timeout: 120_000 },
+    );
+  }
+
+  async runs(): Promise<QuarterRun[]> {
+    const rows = await this.db.memberQuarterRun.findMany({ orderBy: { quarterEnd: 'desc' } });
+    return rows.map((r) => ({
+      quarter: quarterOfDay(r.quarterEnd).label,
+      quarterEnd: isoDate(r.quarterEnd),
+      source: r.source,
+      builtAt: r.builtAt.toISOString(),
+      builtById: r.builtById,
+      rows: r.rows,
+    }));
+  }
+
+  /** The club manager rebuilds an ended quarter from the history (audited). */
+  async rebuild(label: string, ctx: RequestContext): Promise<QuarterRun> {
+    const q = parseQuarter(label);
+    if (!q) throw AppError.field('quarter', 'analysis.badQuarter');
+    if (q.end >= clubToday()) throw AppError.field('quarter', 'analysis.quarterNotEnded');
+    const rows = await this.build(q, 'REBUILT', ctx.user.id);
+    await this.audit.record(ctx, 'UPDATE', 'member-quarters', q.label, { rebuilt: true, rows });
+    const run = (await this.runs()).find((r) => r.quarter === q.label);
+    if (!run) throw AppError.notFound();
+    return run;
+  }
+}

@@ -1,0 +1,140 @@
+// R-1 / M-12: the membership as it stood at each quarter's end — frozen by the scheduled job when
+// the API starts, rebuilt from the member history on request — against the same figures computed
+// independently in SQL, and unmoved by today's edits.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FROZEN_QUARTERS } from '../../server/src/analysis/member-quarters.service.ts';
+import { endedQuarters, isoDate, previousQuarter } from '../../server/src/analysis/quarters.ts';
+import { useApi } from '../support/fixture.ts';
+
+const f = useApi({ members: 300, users: ['officer', 'manager', 'marketing', 'editor'] });
+
+async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: f.t.url });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+const last = endedQuarters(1)[0];
+const before = previousQuarter(last);
+
+/** The scheduled freeze runs in the background at start: wait for it. */
+beforeAll(async () => {
+  for (let i = 0; i < 300; i++) {
+    const r = await f.call('GET', '/api/analysis/member-quarters', { token: f.tokens.manager });
+    if (r.status === 200 && r.body.length >= FROZEN_QUARTERS) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('the scheduled job did not freeze the quarters');
+});
+
+/**
+ * Members at the end of a quarter by education, computed another way than the API's builder: one
+ * correlated subquery over the history, no jsonb. Membership by the members' own joining and
+ * leaving dates (effective dates, whenever they were entered).
+ */
+async function educationAt(quarterEnd: string) {
+  return sql<{ education: string | null; n: number }>(
+    `WITH cut AS (SELECT (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS at),
+     v AS (
+       SELECT m.id,
+         m."joinedOn" AS joined, m."leftOn" AS left_on,
+         CASE WHEN EXISTS (SELECT 1 FROM member_changes c, cut WHERE c."memberId" = m.id AND c.field = 'education' AND c."changedAt" >= cut.at)
+              THEN (SELECT c."oldValue" FROM member_changes c, cut WHERE c."memberId" = m.id AND c.field = 'education' AND c."changedAt" >= cut.at ORDER BY c."changedAt", c.id LIMIT 1)
+              ELSE m.education::text END AS education
+       FROM members m
+       WHERE NOT EXISTS (SELECT 1 FROM member_changes c, cut WHERE c."memberId" = m.id AND c.field = '_created' AND c."changedAt" >= cut.at))
+     SELECT education, count(*)::int n FROM v WHERE joined <= $1::date AND (left_on IS NULL OR left_on > $1::date) GROUP BY 1 ORDER BY 1 NULLS FIRST`,
+    [quarterEnd],
+  );
+}
+
+const snapshotEducation = (quarterEnd: string) =>
+  sql<{ education: string | null; n: number }>(
+    `SELECT education::text, count(*)::int n FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND "memberAtEnd" GROUP BY 1 ORDER BY 1 NULLS FIRST`,
+    [quarterEnd],
+  );
+
+const row = async (quarterEnd: string, memberId: number) =>
+  (await sql<Record<string, unknown>>(`SELECT * FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND "memberId" = $2`, [quarterEnd, memberId]))[0];
+
+describe('R-1: the membership at each quarter’s end', () => {
+  it('the scheduled job froze every ended quarter it keeps, each with its row count', async () => {
+    const runs = (await f.call('GET', '/api/analysis/member-quarters', { token: f.tokens.manager })).body;
+    expect(runs.map((r: any) => r.quarterEnd)).toEqual(endedQuarters(FROZEN_QUARTERS).map((q) => isoDate(q.end)));
+    expect(runs.every((r: any) => r.source === 'SCHEDULED')).toBe(true);
+    for (const r of runs) {
+      const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int n FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date`, [r.quarterEnd]);
+      expect(r.rows).toBe(n);
+    }
+    expect(runs[0].rows).toBeGreaterThan(100);
+  });
+
+  it('figures equal the same figures computed independently from the members and their history', async () => {
+    for (const q of [last, before]) {
+      const expected = await educationAt(isoDate(q.end));
+      expect(expected.reduce((s, r) => s + r.n, 0)).toBeGreaterThan(0);
+      expect(await snapshotEducation(isoDate(q.end))).toEqual(expected);
+    }
+    // New members and leavers in the quarter, from the members' own dates.
+    const [flow] = await sql<{ joined: number; left: number }>(
+      `SELECT count(*) FILTER (WHERE "joinedOn" BETWEEN $1::date AND $2::date)::int joined,
+              count(*) FILTER (WHERE "leftOn" BETWEEN $1::date AND $2::date)::int "left" FROM members`,
+      [isoDate(last.start), isoDate(last.end)],
+    );
+    const [snap] = await sql<{ joined: number; left: number }>(
+      `SELECT count(*) FILTER (WHERE "joinedInQuarter")::int joined, count(*) FILTER (WHERE "leftInQuarter")::int "left" FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date`,
+      [isoDate(last.end)],
+    );
+    expect(snap).toEqual(flow);
+  });
+
+  it('a change today leaves a frozen quarter as it was; a rebuild reads the old value back from the history', async () => {
+    const [m] = await sql<{ id: number; education: string }>(
+      `SELECT m.id, m.education::text FROM members m JOIN member_quarter_snapshots s ON s."memberId" = m.id AND s."quarterEnd" = $1::date
+        WHERE s."memberAtEnd" AND m.education = 'UNIVERSITY' ORDER BY m.id LIMIT 1`,
+      [isoDate(last.end)],
+    );
+    const frozen = await row(isoDate(last.end), m.id);
+    expect(frozen.education).toBe('UNIVERSITY');
+    const r = await f.call('PATCH', `/api/members/${m.id}`, { token: f.tokens.officer, body: { education: 'POSTGRADUATE', carModel: '比亚迪汉' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(await row(isoDate(last.end), m.id)).toEqual(frozen);
+
+    const rebuilt = await f.call('POST', `/api/analysis/member-quarters/${last.label}/rebuild`, { token: f.tokens.manager });
+    expect(rebuilt.status, JSON.stringify(rebuilt.body)).toBe(201);
+    expect(rebuilt.body).toMatchObject({ quarter: last.label, source: 'REBUILT' });
+    expect(await row(isoDate(last.end), m.id)).toMatchObject({ education: 'UNIVERSITY', hasCar: frozen.hasCar });
+    expect(await f.db.auditLog.count({ where: { resource: 'member-quarters', recordId: last.label } })).toBe(1);
+  });
+
+  it('a member who left during a quarter counts at the end of the one before and not at the end of that one', async () => {
+    const [m] = await sql<{ id: number }>(`SELECT id FROM members WHERE status = 'ACTIVE' AND "joinedOn" < $1::date ORDER BY id DESC LIMIT 1`, [isoDate(before.start)]);
+    const leftOn = new Date(last.start.getTime() + 40 * 86_400_000);
+    const r = await f.call('PATCH', `/api/members/${m.id}`, { token: f.tokens.officer, body: { status: 'LEFT', leftOn: isoDate(leftOn) } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    for (const q of [last, before]) expect((await f.call('POST', `/api/analysis/member-quarters/${q.label}/rebuild`, { token: f.tokens.manager })).status).toBe(201);
+    expect(await row(isoDate(before.end), m.id)).toMatchObject({ memberAtEnd: true, leftInQuarter: false });
+    expect(await row(isoDate(last.end), m.id)).toMatchObject({ memberAtEnd: false, leftInQuarter: true });
+    // And the independent count agrees after the change.
+    expect(await snapshotEducation(isoDate(last.end))).toEqual(await educationAt(isoDate(last.end)));
+  });
+
+  it('refuses a quarter not yet ended or written another way, in the caller’s language; only the club manager rebuilds', async () => {
+    const now = new Date();
+    const thisQuarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const open = await f.call('POST', `/api/analysis/member-quarters/${thisQuarter}/rebuild`, { token: f.tokens.manager, lang: 'en' });
+    expect(open.status).toBe(400);
+    expect(open.body.errors.quarter).toMatch(/has not ended/);
+    const bad = await f.call('POST', '/api/analysis/member-quarters/2026-Q5/rebuild', { token: f.tokens.manager });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.quarter).toContain('2026-Q3');
+    expect((await f.call('POST', `/api/analysis/member-quarters/${last.label}/rebuild`, { token: f.tokens.marketing })).status).toBe(403);
+    expect((await f.call('GET', '/api/analysis/member-quarters', { token: f.tokens.marketing })).status).toBe(200);
+    expect((await f.call('GET', '/api/analysis/member-quarters', { token: f.tokens.editor })).status).toBe(403);
+  });
+});
