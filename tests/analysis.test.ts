@@ -11,6 +11,9 @@ import { seedClub } from '../prisma/seed/seed-club.ts';
 import { repoRoot } from '../server/src/config/app-config.ts';
 import { CubeError, cubeLoad, cubeLoadResponse, cubeSql, spawnCube, type CubeProcess, type CubeQuery, type CubeRow } from '../scripts/lib/cube-process.ts';
 import dashboard from '../cube/dashboard-queries.json' with { type: 'json' };
+import memberQuarterQueries from '../cube/member-quarter-queries.json' with { type: 'json' };
+import { writeMemberQuarter } from '../server/src/analysis/member-quarter-sql.ts';
+import { endedQuarters, isoDate } from '../server/src/analysis/quarters.ts';
 
 const SECRET = 'analysis-test-secret-0123456789abcdef';
 const QUERIES = dashboard as Record<keyof typeof dashboard, CubeQuery>;
@@ -84,6 +87,9 @@ beforeAll(async () => {
   // The region of the first project: it has members, and the other regions have some too.
   region = (await client.query<{ r: string }>(`SELECT "regionCode" AS r FROM projects ORDER BY id LIMIT 1`)).rows[0].r;
   const output: string[] = [];
+  // R-1: the last ended quarter frozen, as the API's scheduled job does.
+  const q = endedQuarters(1)[0];
+  await database.db.$transaction((tx) => writeMemberQuarter(tx, q.start, q.end));
   cube = await spawnCube({ databaseUrl: database.cubeUrl, port: await freePort(), apiSecret: SECRET, log: (l) => output.push(l) });
 });
 
@@ -166,6 +172,70 @@ describe('pre-aggregations', () => {
         expect(sql.sql[0]).toMatch(/FROM prod_pre_aggregations\./);
         expect(sql.sql[0]).not.toMatch(/public\.members|public\.households/);
       }
+    });
+  }
+});
+
+// R-1: every section of the quarterly member analysis against SQL over the quarter's frozen rows,
+// the bands written another way than the Cube model's.
+const QUARTER_END = isoDate(endedQuarters(1)[0].end);
+const R1 = Object.fromEntries(Object.entries(memberQuarterQueries).filter(([k]) => k !== '//')) as Record<string, CubeQuery>;
+const r1Query = (name: string) => JSON.parse(JSON.stringify(R1[name]).replaceAll('QUARTER_END', QUARTER_END)) as CubeQuery;
+const SNAP = `FROM member_quarter_snapshots s WHERE s."quarterEnd" = $2::date AND ($1::text IS NULL OR s."regionCode" = $1)`;
+const AT_END = `${SNAP} AND s."memberAtEnd"`;
+const band = (col: string, edges: number[], top: string) =>
+  `CASE ${edges.map((e, i) => `WHEN ${col} ${i === 0 ? '<=' : '='} ${e} THEN '${e}'`).join(' ')} ELSE '${top}' END`;
+const R1_SQL: Record<string, string> = {
+  changes: `SELECT count(*) FILTER (WHERE s."joinedInQuarter") || '|' || count(*) FILTER (WHERE s."leftInQuarter") || '|' || count(*) FILTER (WHERE s."memberAtEnd") AS k, 1 AS n ${SNAP}`,
+  project: `SELECT p.name || '|' || p.code AS k, count(*) AS n ${AT_END.replace('FROM member_quarter_snapshots s', 'FROM member_quarter_snapshots s JOIN projects p ON p.id = s."projectId"')} GROUP BY 1`,
+  region: `SELECT s."regionCode" AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  ageBand: `SELECT CASE WHEN s."ageYears" >= 70 THEN '70+' WHEN s."ageYears" < 30 THEN '18-29' ELSE (s."ageYears" / 10 * 10) || '-' || (s."ageYears" / 10 * 10 + 9) END AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  sex: `SELECT s.sex::text AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  education: `SELECT coalesce(s.education::text, 'UNKNOWN') AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  industry: `SELECT CASE WHEN coalesce(s."businessType", '') = '' THEN '—' ELSE s."businessType" END AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  occupation: `SELECT CASE WHEN coalesce(s.position, '') = '' THEN '—' ELSE s.position END AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  maritalStatus: `SELECT s."maritalStatus"::text AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  children: `SELECT ${band('s."childrenCount"', [0, 1, 2], '3+')} AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  householdSize: `SELECT ${band('s."householdSize"', [1, 2, 3, 4], '5+')} AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  cardsInHousehold: `SELECT CASE WHEN s."cardsInHousehold" >= 3 THEN '3' ELSE s."cardsInHousehold"::text END AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  car: `SELECT s."hasCar"::text AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  tenure: `SELECT CASE WHEN s."tenureYears" = 0 THEN '<1' WHEN s."tenureYears" <= 2 THEN '1-2' WHEN s."tenureYears" <= 4 THEN '3-4' WHEN s."tenureYears" <= 9 THEN '5-9' ELSE '10+' END AS k, count(*) AS n ${AT_END} GROUP BY 1`,
+  hobbies: `SELECT h."nameZh" AS k, count(*) AS n FROM member_quarter_snapshots s JOIN hobbies h ON h.id = ANY (s."hobbyIds")
+            WHERE s."quarterEnd" = $2::date AND ($1::text IS NULL OR s."regionCode" = $1) AND s."memberAtEnd" GROUP BY 1`,
+  joinReasons: `SELECT r::text AS k, count(*) AS n FROM member_quarter_snapshots s, unnest(s."joinReasons") r
+            WHERE s."quarterEnd" = $2::date AND ($1::text IS NULL OR s."regionCode" = $1) AND s."memberAtEnd" GROUP BY 1`,
+};
+
+function r1FromCube(rows: CubeRow[], query: CubeQuery): Figures {
+  const dims = (query.dimensions ?? []) as string[];
+  const measures = query.measures as string[];
+  const out: Figures = {};
+  for (const r of rows) {
+    if (!dims.length) out[measures.map((m) => String(Number(r[m]))).join('|')] = 1;
+    else out[dims.map((d) => String(r[d])).join('|')] = Number(r[measures[0]]);
+  }
+  return out;
+}
+
+async function r1FromSql(sql: string, regionCode: string | null): Promise<Figures> {
+  const { rows } = await client.query<{ k: string; n: string }>(sql, [regionCode, QUARTER_END]);
+  return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
+}
+
+describe('R-1: the quarterly member analysis equals SQL over the frozen quarter', () => {
+  it('every section of cube/member-quarter-queries.json has its SQL here', () => {
+    expect(Object.keys(R1).sort()).toEqual(Object.keys(R1_SQL).sort());
+  });
+
+  for (const name of Object.keys(R1_SQL)) {
+    it(`${name}, for the group club and for one region`, async () => {
+      const query = r1Query(name);
+      const all = r1FromCube(await cubeLoad(cube!.url, await token({ role: 'general_manager', region: 'ALL' }), query), query);
+      const expected = await r1FromSql(R1_SQL[name], null);
+      expect(Object.keys(expected).length).toBeGreaterThan(0);
+      expect(all).toEqual(expected);
+      const regional = r1FromCube(await cubeLoad(cube!.url, await token({ role: 'club_manager', region }), query), query);
+      expect(regional).toEqual(await r1FromSql(R1_SQL[name], region));
     });
   }
 });
