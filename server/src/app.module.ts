@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AnalyticsController } from './analytics/analytics.controller.js';
 import { AnalysisModule } from './analysis/analysis.module.js';
+import { ActivitiesModule } from './activities/activities.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -28,7 +29,7 @@ export class AppModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, db), CalendarModule, MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule, SettingsModule, WorkbenchModule, AnalysisModule],
+      imports: [CoreModule.forRoot(config, db), CalendarModule, MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule, SettingsModule, WorkbenchModule, AnalysisModule, ActivitiesModule],
       // The reference controller's routes are generic, so it comes last.
       controllers: [HealthController, AuthController, StaffController, AnalyticsController, ReferenceController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: NoticesInterceptor }, ReferenceService, HealthService],

@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'data-use:approve-leader',
   /** Lift a staff account's sign-in lock (docs/operations.md); the club manager only. */
   'staff:unlock',
+  /** activity plans: read (the GM office reads the archive), draft and submit. */
+  'activity-plans:list', 'activity-plans:manage', 'approvals:view', 'approvals:decide',
   /** R-1 / M-11: the quarterly member analysis, for the marketing teams and the activity officer. */
   'analysis:member-quarters',
   /** rebuild a frozen quarter from the member history; the club manager only. */
@@ -81,11 +83,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fees:record',
     'change-requests:manage',
   ],
-  division_leader: [...READ, 'members:unmask', 'members:history', 'dashboard:view', 'analysis:member-quarters', 'audit:list', 'applications:list', 'cards:list', 'fees:list', 'card-exceptions:approve-leader', 'data-use:approve-leader'],
-  activity_officer: [...READ, 'dashboard:view', 'analysis:member-quarters'],
+  division_leader: [...READ, 'activity-plans:list', 'approvals:view', 'approvals:decide', 'members:unmask', 'members:history', 'dashboard:view', 'analysis:member-quarters', 'audit:list', 'applications:list', 'cards:list', 'fees:list', 'card-exceptions:approve-leader', 'data-use:approve-leader'],
+  activity_officer: [...READ, 'dashboard:view', 'activity-plans:list', 'activity-plans:manage', 'approvals:view', 'analysis:member-quarters'],
   editor: READ,
   merchant_officer: READ,
-  general_manager: [...READ, 'dashboard:view', 'fees:list'],
-  marketing_vp: [...READ, 'dashboard:view'],
+  general_manager: [...READ, 'activity-plans:list', 'approvals:view', 'approvals:decide', 'dashboard:view', 'fees:list'],
+  marketing_vp: [...READ, 'activity-plans:list', 'approvals:view', 'approvals:decide', 'dashboard:view'],
   marketing: [...READ, 'dashboard:view', 'analysis:member-quarters', 'applications:list', 'applications:verify'],
 };

@@ -1,6 +1,8 @@
 import type { Lang, MessageParam, MessageParams } from './i18n-types.js';
 import { analysisMessages } from '../analysis/analysis.messages.js';
+import { activitiesMessages } from '../activities/activities.messages.js';
 import { applicationsMessages } from '../applications/applications.messages.js';
+import { approvalsMessages } from '../approvals/approvals.messages.js';
 import { authMessages } from '../auth/auth.messages.js';
 import { cardsMessages } from '../cards/cards.messages.js';
 import { membersMessages } from '../members/members.messages.js';
@@ -58,7 +60,9 @@ const messages = {
   'members.householdNotFound': { zh: '房号（户）不存在', en: 'No such household' },
   'members.duplicate': { zh: '该户已有此证件号码的会员', en: 'This household already has a member with this ID number' },
   'members.futureDate': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  ...activitiesMessages,
   ...applicationsMessages,
+  ...approvalsMessages,
   ...authMessages,
   ...cardsMessages,
   ...membersMessages,

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ApprovalsModule } from '../approvals/approvals.module.js';
+import { ActivityPlansController, ImplementationPlansController } from './activities.controller.js';
+import { ActivityPlansService } from './activity-plans.service.js';
+import { ImplementationPlansService } from './implementation-plans.service.js';
+
+/** annual plans, their adjustments, implementation plans; approvals through the engine. */
+@Module({
+  imports: [ApprovalsModule],
+  controllers: [ActivityPlansController, ImplementationPlansController],
+  providers: [ActivityPlansService, ImplementationPlansService],
+})
+export class ActivitiesModule {}
