@@ -179,7 +179,7 @@ export const cardsZh = {
     fields: {
       receiptNo: '收据号',
       kind: '类型',
-      amount: '金额（元）',
+      amount: '金额',
       waived: '免收',
       project: '楼盘',
       member: '会员',
@@ -214,7 +214,7 @@ export const cardsZh = {
     fields: {
       period: '期间',
       cardCount: '办卡数',
-      income: '收入（元）',
+      income: '收入',
       waivedCount: '免收数',
       preparedBy: '编制人',
       signedBy: '客户会经理签认',
@@ -422,7 +422,7 @@ export const cardsEn: typeof cardsZh = {
     fields: {
       receiptNo: 'Receipt no.',
       kind: 'Kind',
-      amount: 'Amount (RMB)',
+      amount: 'Amount',
       waived: 'Waived',
       project: 'Project',
       member: 'Member',
@@ -457,7 +457,7 @@ export const cardsEn: typeof cardsZh = {
     fields: {
       period: 'Period',
       cardCount: 'Cards',
-      income: 'Income (RMB)',
+      income: 'Income',
       waivedCount: 'Waived',
       preparedBy: 'Prepared by',
       signedBy: 'Signed by club manager',
