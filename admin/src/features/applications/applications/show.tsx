@@ -1,5 +1,5 @@
 import { useShow } from '@refinedev/core';
-import { dateTime } from '../../../shared/format';
+import { dateTime, money } from '../../../shared/format';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
@@ -230,7 +230,7 @@ export const ApplicationShow = () => {
                 <Descriptions.Item label={t('applications.fields.fee')}>
                   {app.fee ? (
                     <>
-                      {app.fee.receiptNo} · ¥{(app.fee.amountFen / 100).toFixed(2)} {app.fee.waived && <Tag>{t('applications.actions.waived')}</Tag>}
+                      {app.fee.receiptNo} · {money(app.fee.amountFen)} {app.fee.waived && <Tag>{t('applications.actions.waived')}</Tag>}
                       {app.fee.reversed && <Tag color="red">{t('applications.actions.reversed')} {app.fee.reversalReceiptNo}</Tag>}
                     </>
                   ) : '—'}
