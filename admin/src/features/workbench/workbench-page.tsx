@@ -170,7 +170,7 @@ const Todo = ({ w }: { w: Workbench }) => {
           <List<WorkbenchItem>
             size="small"
             dataSource={shown}
-            rowKey={(i) => `${i.source}-${i.recordId}`}
+            rowKey={(i) => `${i.source}|${i.action}|${i.recordId}|${i.link}`}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.todo.emptyFilter')} /> }}
             pagination={shown.length > 15 ? { pageSize: 15, size: 'small', showSizeChanger: false, align: 'end' } : false}
             renderItem={(item) => (
