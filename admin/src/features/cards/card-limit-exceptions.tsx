@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocationSelects } from '../../shared/location-selects';
 import { eqFilters, formValuesOf } from '../../shared/search-bar';
-import { dateTime, type CardLimitException } from './components/card-parts';
+import { count, dateTime, type CardLimitException } from './components/card-parts';
 import { APPROVAL_STATUSES as APPROVALS, ApprovalTag, DecisionButtons, type ApprovalStatus, type Decision } from '../../shared/approval';
 
 // ───────────────────────── M-3 card-limit exceptions ─────────────────────────
@@ -139,7 +139,7 @@ export const ExceptionList = () => {
         <Table.Column<CardLimitException> dataIndex="requestedAt" title={t('card-limit-exceptions.fields.requestedAt')} sorter render={dateTime} />
         <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.household')} render={(_, e) => `${e.projectName} ${e.unitLabel}`} />
         <Table.Column<CardLimitException> dataIndex="ownerName" title={t('card-limit-exceptions.fields.owner')} />
-        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.cards')} render={(_, e) => `${e.activeCards} / ${e.cardLimit}`} />
+        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.cards')} render={(_, e) => `${count(e.activeCards)} / ${count(e.cardLimit)}`} align="right" />
         <Table.Column<CardLimitException> dataIndex="reason" title={t('card-limit-exceptions.fields.reason')} />
         <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.manager')} render={(_, e) => decision(e.managerDecisionAt)} />
         <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.leader')} render={(_, e) => decision(e.leaderDecisionAt)} />

@@ -5,7 +5,7 @@ import { Create, List, useForm, useSelect, useTable } from '@refinedev/antd';
 import { Alert, Button, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTime, type CardRange } from './components/card-parts';
+import { count, dateTime, type CardRange } from './components/card-parts';
 import { eqFilters } from '../../shared/search-bar';
 
 export const RangeList = () => {
@@ -48,10 +48,11 @@ export const RangeList = () => {
         <Table.Column<CardRange> title={t('card-ranges.target')} render={(_, r) => r.projectName ?? r.channel ?? '—'} />
         <Table.Column<CardRange>
           title={t('card-ranges.fields.used')}
+          align="right"
           render={(_, r) => (
             <Space direction="vertical" size={0} style={{ minWidth: 160 }}>
               <span>
-                {r.used} / {r.toNo - r.fromNo + 1}（{t('card-ranges.fields.remaining')} {r.remaining}）
+                {count(r.used)} / {count(r.toNo - r.fromNo + 1)}（{t('card-ranges.fields.remaining')} {count(r.remaining)}）
               </span>
               <Progress percent={Math.round((100 * r.used) / (r.toNo - r.fromNo + 1))} size="small" status={r.remaining === 0 ? 'exception' : 'normal'} showInfo={false} />
             </Space>
