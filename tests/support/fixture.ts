@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { seedClub, type SeedOptions } from '../../prisma/seed/seed-club.ts';
 import type { AppConfig } from '../../server/src/config/app-config.ts';
@@ -18,9 +19,19 @@ import { startApi, type ApiResponse, type RunningApi } from './api.ts';
 export interface ApiFixtureOptions {
   /** Members to seed (default 60); 0 seeds the places and staff only. */
   members?: number;
-  seed?: Partial<Omit<SeedOptions, 'members'>>;
+  /** Options of seedClub, or false for an empty (migrated) database. */
+  seed?: Partial<Omit<SeedOptions, 'members'>> | false;
   /** Settings of the API under test (lockout, card fee, cache thresholds, ...). */
   config?: Partial<AppConfig>;
+  /**
+   * Runs after the seed and before the API starts (more seed data, a fake Cube to point the API
+   * at); what it returns is added to `config`. Register its clean-up with `f.cleanup`.
+   */
+  beforeApi?: (f: ApiFixture) => Promise<Partial<AppConfig> | void>;
+  /** false: a seeded database only, no API (a file that starts the API its own way, or none). */
+  api?: false;
+  /** Time for the whole set-up (default vitest's hook timeout); a real Cube takes longer. */
+  setupTimeout?: number;
   /** Users to sign in during set-up, so `f.tokens.x` can be read synchronously in tests. */
   users?: string[];
 }
@@ -52,6 +63,14 @@ export interface ApiFixture {
   upload<T = any>(path: string, opts: { token: string; fields?: Record<string, string>; file?: UploadFile; fileField?: string; lang?: string }): Promise<ApiResponse<T>>;
   /** A GET whose answer is a file (Excel, PDF, a document). */
   download(path: string, opts: { token: string; lang?: string }): Promise<Download>;
+  /** A second API on the same database (its own process state: caches, change feed), closed by the fixture. */
+  startAnotherApi(config?: Partial<AppConfig>): Promise<RunningApi>;
+  /** A plain PostgreSQL connection to the test database (as psql would change it), closed by the fixture. */
+  sql(url?: string): Promise<pg.Client>;
+  /** A temporary folder, removed afterwards. */
+  tempDir(prefix?: string): string;
+  /** Clean-up run in the file's afterAll (last registered first), after the APIs close and before the database is dropped. */
+  cleanup(fn: () => unknown): void;
 }
 
 export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
@@ -64,19 +83,26 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
     return v;
   };
 
+  const others: RunningApi[] = [];
+  const cleanups: (() => unknown)[] = [];
+  const dirs: string[] = [];
   let dataDir: string | undefined;
   beforeAll(async () => {
     t = await createTestDatabase();
-    await seedClub(t.db, { members: options.members ?? 60, demoAccounts: true, ...options.seed });
+    if (options.seed !== false) await seedClub(t.db, { members: options.members ?? 60, demoAccounts: true, ...options.seed });
+    const config = { ...options.config, ...(await options.beforeApi?.(fixture)) };
+    if (options.api === false) return;
     // Uploaded files of this file's API go to a folder of its own, removed afterwards.
-    if (!options.config?.dataDir) dataDir = mkdtempSync(join(tmpdir(), 'club-test-'));
-    api = await startApi(t.db, { ...(dataDir ? { dataDir } : {}), ...options.config });
+    if (!config.dataDir) dataDir = fixture.tempDir();
+    api = await startApi(t.db, { ...(dataDir ? { dataDir } : {}), ...config });
     for (const u of options.users ?? []) tokens[u] = await fixture.token(u);
-  });
+  }, options.setupTimeout);
   afterAll(async () => {
+    for (const other of others) await other.close().catch(() => undefined);
     await api?.close();
+    for (const fn of cleanups.reverse()) await fn();
     await t?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   const fixture: ApiFixture = {
@@ -124,6 +150,25 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
       let json: unknown;
       if ((res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(body.toString('utf8'));
       return { status: res.status, headers: res.headers, body, json };
+    },
+    async startAnotherApi(config = {}) {
+      const other = await startApi(ready(t, 'the database').db, { ...(dataDir ? { dataDir } : {}), ...options.config, ...config });
+      others.push(other);
+      return other;
+    },
+    async sql(url) {
+      const client = new pg.Client({ connectionString: url ?? ready(t, 'the database').url });
+      await client.connect();
+      cleanups.push(() => client.end().catch(() => undefined));
+      return client;
+    },
+    tempDir(prefix = 'club-test-') {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    cleanup(fn) {
+      cleanups.push(fn);
     },
   };
   return fixture;
