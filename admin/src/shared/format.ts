@@ -1,5 +1,7 @@
 import dayjs from 'dayjs';
-import i18n from '../i18n';
+// The i18next instance the admin's i18n module sets up (i18n/index.ts): the caller's language, read
+// without pulling that module's browser code into whatever imports a formatter.
+import i18n from 'i18next';
 
 /** A moment from the API (ISO, UTC) as staff read it: their own clock, to the minute. */
 export const dateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
