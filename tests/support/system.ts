@@ -11,6 +11,8 @@ import { freePort } from '../../scripts/lib/free-port.ts';
 
 export interface RunningSystem {
   baseUrl: string;
+  /** The seeded database, for a test's own SQL. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startSystem(opts: { members?: number } = {}): Promise<Runn
   const api = await startApi(t.db, { cubeApiSecret: secrets.cubeApiSecret, jwtSecret: secrets.jwtSecret, cubeUrl: cube.url });
   return {
     baseUrl: api.baseUrl,
+    databaseUrl: t.url,
     stop: async () => {
       await api.close();
       await cube.stop();

@@ -110,3 +110,4 @@ export type WorkbenchKpi = Workbench['kpis'][number];
 export type WorkbenchSourceCount = Workbench['sources'][number];
 /** The header bell's answer (GET /api/workbench/counts). */
 export type WorkbenchCounts = Answer<WorkbenchController['counts']>;
+export type { QuarterRun } from '../../../server/src/analysis/member-quarters.service';
