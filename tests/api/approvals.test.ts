@@ -83,7 +83,7 @@ describe('the approval engine', () => {
     expect(early.body.map((p: any) => p.id)).not.toContain(roundId);
     expect((await decide('dl_sh', roundId, 'approve')).status).toBe(403);
 
-    const mine = await f.call('GET', '/api/approvals/pending', { token: await f.token('cm_sh') });
+    const mine = await f.call('GET', '/api/approvals', { token: await f.token('cm_sh') });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('x-total-count')).toBe(String(mine.body.length));
     expect(mine.body.find((p: any) => p.id === roundId)).toMatchObject({ subjectType: 'activity-plan', subjectId: planId, position: 1, link: `/activity-plans/show/${planId}` });

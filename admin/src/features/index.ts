@@ -6,7 +6,8 @@ import { applicationsFeature } from './applications';
 import { cardsFeature } from './cards';
 import { recordsFeature } from './records';
 import { privacyFeature } from './privacy';
+import { activitiesFeature } from './activities';
 import { loginFeature } from './login';
 
 /** Every feature of the admin, in menu order. Adding one is one line here. */
-export const features: AdminFeature[] = [workbenchFeature, dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, loginFeature];
+export const features: AdminFeature[] = [workbenchFeature, dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, activitiesFeature, loginFeature];

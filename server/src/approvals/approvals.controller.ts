@@ -12,6 +12,14 @@ import { ApprovalsService, pendingListSpec } from './approvals.service.js';
 export class ApprovalsController {
   constructor(@Inject(ApprovalsService) private readonly approvals: ApprovalsService) {}
 
+  @Get()
+  @RequirePermission('approvals:view')
+  @ApiOperation({ summary: 'The approval steps waiting on the caller (the admin list of "my approvals"; the same as /approvals/pending)' })
+  @ListRoute(pendingListSpec)
+  list(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return this.approvals.pending(query, ctx);
+  }
+
   @Get('pending')
   @RequirePermission('approvals:view')
   @ApiOperation({ summary: 'The approval steps waiting on the caller (role and region scope; never their own submissions)' })
