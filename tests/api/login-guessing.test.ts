@@ -1,30 +1,18 @@
 // Password guessing against POST /api/auth/login: a burst of parallel guesses for one account, the
 // answers for unknown and known usernames, and the limit per client address.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type ApiResponse, type RunningApi } from '../support/api.ts';
-
-let t: TestDatabase;
-let api: RunningApi;
+import type { ApiResponse, RunningApi } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 
 const MAX = 5;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 10, demoAccounts: true });
-  // A generous address limit here (each case below uses its own address); the address limit has its own case.
-  api = await startApi(t.db, { maxFailedLogins: MAX, lockMinutes: 15, loginMaxPerAddress: 1000, loginAddressWindowMinutes: 15 });
-});
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
-});
+// A generous address limit here (each case below uses its own address); the address limit has its own case.
+const f = useApi({ members: 10, config: { maxFailedLogins: MAX, lockMinutes: 15, loginMaxPerAddress: 1000, loginAddressWindowMinutes: 15 } });
 
 /** A sign-in attempt from a given client address (the API trusts X-Forwarded-For from loopback only). */
 function attempt(username: string, password: string, address: string, lang = 'zh-CN'): Promise<ApiResponse> {
-  return api.call('POST', '/api/auth/login', { body: { username, password }, lang, headers: { 'x-forwarded-for': address } });
+  return f.api.call('POST', '/api/auth/login', { body: { username, password }, lang, headers: { 'x-forwarded-for': address } });
 }
 
 async function timed(fn: () => Promise<ApiResponse>): Promise<{ ms: number; r: ApiResponse }> {
@@ -39,8 +27,8 @@ function median(xs: number[]): number {
 }
 
 async function auditCount(username: string, action: string): Promise<number> {
-  const staff = await t.db.staffUser.findUniqueOrThrow({ where: { username } });
-  return t.db.auditLog.count({ where: { resource: 'auth', action, actorId: staff.id } });
+  const staff = await f.db.staffUser.findUniqueOrThrow({ where: { username } });
+  return f.db.auditLog.count({ where: { resource: 'auth', action, actorId: staff.id } });
 }
 
 describe('parallel guessing', () => {
@@ -103,12 +91,12 @@ describe('parallel guessing', () => {
 describe('the limit per client address', () => {
   it('counts failures per address across API processes, answers 429 past it, and does not lock the accounts', async () => {
     // Two API processes over one database, with a limit of four per address.
-    const one = await startApi(t.db, { loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
-    const two = await startApi(t.db, { loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
+    const one = await f.startAnotherApi({ loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
+    const two = await f.startAnotherApi({ loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
     try {
       const from = (a: RunningApi, username: string, password: string, address: string) =>
         a.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': address }, lang: 'en' });
-      const checkedBefore = await t.db.auditLog.count({ where: { action: 'LOGIN_FAILED' } });
+      const checkedBefore = await f.db.auditLog.count({ where: { action: 'LOGIN_FAILED' } });
       // Four different accounts from one address, alternating processes: each account is far from its own lock.
       expect((await from(one, 'editor', 'guess-1', '10.3.0.1')).status).toBe(401);
       expect((await from(two, 'leader', 'guess-2', '10.3.0.1')).status).toBe(401);
@@ -119,7 +107,7 @@ describe('the limit per client address', () => {
       expect(blocked.body.message).toBe('Too many failed sign-ins from this network address; try again in 15 minutes');
       expect((await from(two, 'vp', 'guess-5', '10.3.0.1')).status).toBe(429);
       // Only the four were checked.
-      expect(await t.db.auditLog.count({ where: { action: 'LOGIN_FAILED' } })).toBe(checkedBefore + 4);
+      expect(await f.db.auditLog.count({ where: { action: 'LOGIN_FAILED' } })).toBe(checkedBefore + 4);
       // The same account from another address is not affected.
       expect((await from(two, 'editor', DEMO_PASSWORD, '10.3.0.2')).status).toBe(200);
     } finally {
@@ -129,7 +117,7 @@ describe('the limit per client address', () => {
   });
 
   it('a successful sign-in gives its attempt back', async () => {
-    const one = await startApi(t.db, { loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
+    const one = await f.startAnotherApi({ loginMaxPerAddress: 4, loginAddressWindowMinutes: 15 });
     try {
       const from = (username: string, password: string) => one.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': '10.4.0.1' } });
       for (const u of ['x1', 'x2', 'x3']) expect((await from(u, 'wrong-password')).status).toBe(401);

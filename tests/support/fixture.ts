@@ -63,7 +63,7 @@ export interface ApiFixture {
   upload<T = any>(path: string, opts: { token: string; fields?: Record<string, string>; file?: UploadFile; fileField?: string; lang?: string }): Promise<ApiResponse<T>>;
   /** A GET whose answer is a file (Excel, PDF, a document). */
   download(path: string, opts: { token: string; lang?: string }): Promise<Download>;
-  /** A second API on the same database (its own process state: caches, change feed), closed by the fixture. */
+  /** Another API on the same database (its own process state: caches, change feed, throttles), with the default settings plus `config` (not the file's `config`); closed by the fixture. */
   startAnotherApi(config?: Partial<AppConfig>): Promise<RunningApi>;
   /** A plain PostgreSQL connection to the test database (as psql would change it), closed by the fixture. */
   sql(url?: string): Promise<pg.Client>;
@@ -152,7 +152,15 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
       return { status: res.status, headers: res.headers, body, json };
     },
     async startAnotherApi(config = {}) {
-      const other = await startApi(ready(t, 'the database').db, { ...(dataDir ? { dataDir } : {}), ...options.config, ...config });
+      const other = await startApi(ready(t, 'the database').db, { ...(dataDir ? { dataDir } : {}), ...config });
+      // Closed by the fixture unless the test closes it first.
+      let closed = false;
+      const close = other.close;
+      other.close = async () => {
+        if (closed) return;
+        closed = true;
+        await close();
+      };
       others.push(other);
       return other;
     },
