@@ -4,13 +4,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { SignJWT, decodeJwt } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type ApiResponse, type RunningApi } from '../support/api.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 
-let t: TestDatabase;
-let api: RunningApi;
 let fake: Server;
 let sql: pg.Client;
 /** What the fake Cube received. */
@@ -30,47 +27,45 @@ function answer(url: URL, body: string): { status: number; json: unknown } {
   return { status: 200, json: { query, data: [{ 'member_profile.count': '12', 'member_profile.region_code': 'SH' }], lastRefreshTime: '2026-12-02T00:00:00.000Z', stack: STACK } };
 }
 
-beforeAll(async () => {
-  fake = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const { status, json } = answer(new URL(req.url!, 'http://cube'), body);
-      res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'x-powered-by': 'Express', 'set-cookie': 'cube=1', etag: 'W/"1"' });
-      res.end(JSON.stringify(json));
+// The fake Cube starts before the API, which is pointed at it.
+const f = useApi({
+  members: 10,
+  beforeApi: async () => {
+    fake = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+        const { status, json } = answer(new URL(req.url!, 'http://cube'), body);
+        res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'x-powered-by': 'Express', 'set-cookie': 'cube=1', etag: 'W/"1"' });
+        res.end(JSON.stringify(json));
+      });
     });
-  });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 10, demoAccounts: true });
-  api = await startApi(t.db, { cubeUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` });
-  sql = new pg.Client({ connectionString: t.url });
-  await sql.connect();
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    f.cleanup(() => new Promise((r) => fake.close(r)));
+    return { cubeUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` };
+  },
 });
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-  await t?.drop();
-  await new Promise((r) => fake?.close(r));
+beforeAll(async () => {
+  sql = await f.sql();
 });
 beforeEach(() => {
   received = [];
 });
 
 async function cubeToken(username: string): Promise<{ api: string; cube: string }> {
-  const token = await api.login(username);
-  const r = await api.call('GET', '/api/analytics/token', { token });
+  const token = await f.api.login(username);
+  const r = await f.api.call('GET', '/api/analytics/token', { token });
   expect(r.status).toBe(200);
   return { api: token, cube: r.body.token };
 }
 
 const QUERY = { measures: ['member_profile.count'], dimensions: ['member_profile.region_code'] };
 const load = (token: string | undefined, query: unknown, lang?: string) =>
-  api.call('GET', `/cubejs-api/v1/load?query=${encodeURIComponent(typeof query === 'string' ? query : JSON.stringify(query))}&queryType=multi`, { headers: token ? { authorization: token } : {}, lang });
+  f.api.call('GET', `/cubejs-api/v1/load?query=${encodeURIComponent(typeof query === 'string' ? query : JSON.stringify(query))}&queryType=multi`, { headers: token ? { authorization: token } : {}, lang });
 const post = (token: string | undefined, raw: string, path = '/cubejs-api/v1/load') =>
-  api.call('POST', path, { raw, headers: { 'content-type': 'application/json', ...(token ? { authorization: token } : {}) } });
+  f.api.call('POST', path, { raw, headers: { 'content-type': 'application/json', ...(token ? { authorization: token } : {}) } });
 
 function expectNoLeak(r: ApiResponse) {
   const text = JSON.stringify(r.body);
@@ -107,7 +102,7 @@ describe('the Cube proxy', () => {
     const p = await post(`Bearer ${cube}`, JSON.stringify({ query: QUERY, queryType: 'multi' }));
     expect(p.status).toBe(200);
     expect(JSON.parse(received[1].body)).toEqual({ query: QUERY, queryType: 'multi' });
-    expect((await api.call('GET', '/cubejs-api/v1/meta', { headers: { authorization: cube } })).status).toBe(200);
+    expect((await f.api.call('GET', '/cubejs-api/v1/meta', { headers: { authorization: cube } })).status).toBe(200);
   });
 
   it('answers malformed queries itself with 400, and bounds limit to 50,000', async () => {
@@ -122,7 +117,7 @@ describe('the Cube proxy', () => {
       await load(cube, { measures: [{ $ne: 1 }] }),
       await load(cube, { ...QUERY, limit: -1 }),
       await load(cube, { ...QUERY, limit: 1.5 }),
-      await api.call('GET', '/cubejs-api/v1/load', { headers: { authorization: cube } }),
+      await f.api.call('GET', '/cubejs-api/v1/load', { headers: { authorization: cube } }),
     ];
     for (const [i, r] of bad.entries()) {
       expect(r.status, `case ${i}`).toBe(400);
@@ -137,8 +132,8 @@ describe('the Cube proxy', () => {
     expect(received).toEqual([]);
     expect((await load(cube, { ...QUERY, limit: 50_000 })).status).toBe(200);
     expect(received).toHaveLength(1);
-    expect((await api.call('GET', '/cubejs-api/v1/nothing-here', { headers: { authorization: cube } })).status).toBe(404);
-    expect((await api.call('DELETE', '/cubejs-api/v1/load', { headers: { authorization: cube } })).status).toBe(404);
+    expect((await f.api.call('GET', '/cubejs-api/v1/nothing-here', { headers: { authorization: cube } })).status).toBe(404);
+    expect((await f.api.call('DELETE', '/cubejs-api/v1/load', { headers: { authorization: cube } })).status).toBe(404);
     expect(received).toHaveLength(1);
   });
 
@@ -164,7 +159,7 @@ describe('the Cube proxy', () => {
     const { cube } = await cubeToken('leader');
     const claims = decodeJwt(cube);
     const { exp: _e, iat: _i, ...rest } = claims;
-    const key = new TextEncoder().encode(api.config.cubeApiSecret);
+    const key = new TextEncoder().encode(f.api.config.cubeApiSecret);
     const make = (build: (j: SignJWT) => SignJWT) => build(new SignJWT(rest).setProtectedHeader({ alg: 'HS256' })).sign(key);
     expect((await load(await make((j) => j.setIssuedAt().setExpirationTime('5m')), QUERY)).status).toBe(200);
     expect((await load(await make((j) => j.setIssuedAt()), QUERY)).status).toBe(401);
@@ -179,7 +174,7 @@ describe('the Cube proxy', () => {
   it('a Cube token stops working with its session: sign-out, and deactivation within a second or two', async () => {
     const a = await cubeToken('activity');
     expect((await load(a.cube, QUERY)).status).toBe(200);
-    expect((await api.call('POST', '/api/auth/logout', { token: a.api })).status).toBe(204);
+    expect((await f.api.call('POST', '/api/auth/logout', { token: a.api })).status).toBe(204);
     expect((await load(a.cube, QUERY)).status).toBe(401);
 
     const b = await cubeToken('officer');
