@@ -5,6 +5,7 @@ import { ActivityPlanCreate } from './activity-plans/create';
 import { ActivityPlanList } from './activity-plans/list';
 import { ActivityPlanShow } from './activity-plans/show';
 import { ApprovalList } from './approvals';
+import { ImplementationPlanCreate } from './implementation-plans/create';
 import { ImplementationPlanList } from './implementation-plans/list';
 import { ImplementationPlanShow } from './implementation-plans/show';
 import { activitiesEn, activitiesZh } from './i18n';
@@ -14,7 +15,7 @@ export const activitiesFeature: AdminFeature = {
   resources: [
     { name: 'approvals', list: '/approvals', meta: { icon: <AuditOutlined /> } },
     { name: 'activity-plans', list: '/activity-plans', create: '/activity-plans/create', show: '/activity-plans/show/:id', meta: { icon: <CalendarOutlined /> } },
-    { name: 'implementation-plans', list: '/implementation-plans', show: '/implementation-plans/show/:id', meta: { icon: <ScheduleOutlined /> } },
+    { name: 'implementation-plans', list: '/implementation-plans', create: '/implementation-plans/create', show: '/implementation-plans/show/:id', meta: { icon: <ScheduleOutlined /> } },
   ],
   routes: (
     <Route key="activities">
@@ -26,6 +27,7 @@ export const activitiesFeature: AdminFeature = {
       </Route>
       <Route path="/implementation-plans">
         <Route index element={<ImplementationPlanList />} />
+        <Route path="create" element={<ImplementationPlanCreate />} />
         <Route path="show/:id" element={<ImplementationPlanShow />} />
       </Route>
     </Route>

@@ -1,6 +1,7 @@
 import { useShow } from '@refinedev/core';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
 import { Alert, Button, Card, Descriptions, Popconfirm, Table, Tag } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { dateTime, money, numeric } from '../../../shared/format';
 import { useApiMutation } from '../../../shared/mutations';
@@ -73,6 +74,12 @@ export const ActivityPlanShow = () => {
               <Table.Column<Activity> dataIndex="departments" title={t('activity-plans.departments')} render={(d: string[]) => d.join('、')} />
               <Table.Column<Activity> dataIndex="budgetLines" title={t('activity-plans.budgetLines')} render={(lines: Activity['budgetLines']) => lines.map((l) => `${l.item} ${money(l.amountFen, i18n.language)}`).join('；')} />
               <Table.Column<Activity> dataIndex="budgetFen" title={t('activity-plans.budget')} {...numeric} render={(f: number) => money(f, i18n.language)} />
+              {p.status === 'APPROVED' && (
+                <Table.Column<Activity>
+                  title={t('table.actions')}
+                  render={(_, a) => !a.cancelled && <Link to={`/implementation-plans/create?plannedActivityId=${a.id}`}><Button size="small">{t('activity-plans.writeImplementation')}</Button></Link>}
+                />
+              )}
             </Table>
           </Card>
           <ApprovalHistory rounds={p.approvals} invalidates={['activity-plans']} />

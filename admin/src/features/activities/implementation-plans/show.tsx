@@ -1,10 +1,10 @@
 import { useShow } from '@refinedev/core';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
-import { Alert, Button, Card, Descriptions, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, InputNumber, Modal, Popconfirm, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { money, numeric } from '../../../shared/format';
-import { useApiMutation } from '../../../shared/mutations';
+import { useActionForm, useApiMutation } from '../../../shared/mutations';
 import { ApprovalHistory } from '../components/approval-history';
 import { PlanStatusTag } from '../components/plan-status';
 import type { ImplementationPlan } from '../types';
@@ -15,6 +15,13 @@ export const ImplementationPlanShow = () => {
   const { t, i18n } = useTranslation();
   const { result: p, query } = useShow<ImplementationPlan>({ resource: 'implementation-plans' });
   const { run, busy } = useApiMutation({ invalidates: ['implementation-plans', 'approvals'] });
+  const costs = useActionForm<{ lines: { actualYuan?: number | null }[] }>({
+    path: `/implementation-plans/${p?.id}/actual-costs`,
+    method: 'put',
+    invalidates: ['implementation-plans'],
+    body: (v) => ({ lines: (p?.budgetLines ?? []).map((l, i) => ({ position: l.position, yuan: v.lines?.[i]?.actualYuan })).filter((l) => typeof l.yuan === 'number').map((l) => ({ position: l.position, actualFen: Math.round((l.yuan as number) * 100) })) }),
+    success: t('implementation-plans.costsSaved'),
+  });
   return (
     <Show
       isLoading={query.isLoading}
@@ -55,7 +62,12 @@ export const ImplementationPlanShow = () => {
               ]}
             />
           </Card>
-          <Card size="small" title={t('implementation-plans.budgetLines')} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('implementation-plans.budgetLines')}
+            style={{ marginBottom: 16 }}
+            extra={p.status === 'APPROVED' && <Button size="small" onClick={() => costs.show()} data-testid="implementation-plan-costs">{t('implementation-plans.recordCosts')}</Button>}
+          >
             <Table<Line> size="small" pagination={false} rowKey="position" dataSource={p.budgetLines}>
               <Table.Column<Line> dataIndex="item" title={t('implementation-plans.item')} />
               <Table.Column<Line> dataIndex="sharedBy" title={t('implementation-plans.sharedBy')} render={(d: string[]) => d.join('、')} />
@@ -65,6 +77,15 @@ export const ImplementationPlanShow = () => {
             </Table>
           </Card>
           <ApprovalHistory rounds={p.approvals} invalidates={['implementation-plans']} />
+          <Modal {...costs.modalProps} title={t('implementation-plans.recordCosts')} cancelText={t('buttons.cancel')}>
+            <Form {...costs.formProps} initialValues={{ lines: p.budgetLines.map((l) => ({ actualYuan: l.actualFen === null ? null : l.actualFen / 100 })) }}>
+              {p.budgetLines.map((l, i) => (
+                <Form.Item key={l.position} name={['lines', i, 'actualYuan']} label={`${l.item}（${t('implementation-plans.budget')} ${money(l.budgetFen, i18n.language)}）`}>
+                  <InputNumber min={0} precision={2} style={{ width: '100%' }} addonAfter="¥" />
+                </Form.Item>
+              ))}
+            </Form>
+          </Modal>
         </>
       )}
     </Show>
