@@ -1,43 +1,21 @@
 // Hostile uploads: import sheets built to exhaust the reader, files over the size of their kind,
 // and documents whose content is not what their first bytes say (M-4, M-5; Hardening).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor } from '../../prisma/seed/factories.ts';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
 import { clubToday } from '../../server/src/calendar/calendar.service.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useApi } from '../support/fixture.ts';
 import { directoryPastEof, localOffsetPastEof, sharedStringsBomb, unclosedFirstRow } from '../support/hostile-xlsx.ts';
 import { applicationFor, householdIn } from '../support/member-payload.ts';
 
-let t: TestDatabase;
-let api: RunningApi;
-let dataDir: string;
-let officer: string;
+// Uploaded files go to the fixture's own data folder.
+const f = useApi({ members: 60, users: ['officer'] });
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 60, demoAccounts: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'club-uploads-'));
-  api = await startApi(t.db, { dataDir });
-  officer = await api.login('officer');
-});
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
+/** The officer's upload, timed. */
 async function post(path: string, fields: Record<string, string>, file: Buffer, name: string, lang = 'zh-CN') {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(file)]), name);
   const t0 = performance.now();
-  const res = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'accept-language': lang }, body: form });
-  return { status: res.status, body: (await res.json()) as any, ms: performance.now() - t0 };
+  const r = await f.upload(path, { token: f.tokens.officer, fields, file: { name, type: '', data: file }, lang });
+  return { status: r.status, body: r.body, ms: performance.now() - t0 };
 }
 const importUpload = (file: Buffer, lang?: string) => post('/api/imports', { mode: 'VALID_ONLY' }, file, 'hostile.xlsx', lang);
 
@@ -69,7 +47,7 @@ describe('hostile import sheets are refused quickly with a 400 in the caller’s
       const en = await importUpload(file, 'en');
       expect(en.body.errors.file).toContain('The file is damaged');
     }
-    expect(await t.db.importJob.count()).toBe(0);
+    expect(await f.db.importJob.count()).toBe(0);
   });
 
   it('an import over 40 MB: 413 through the shared error filter', async () => {
@@ -81,7 +59,7 @@ describe('hostile import sheets are refused quickly with a 400 in the caller’s
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(8)]), 'a.xlsx');
     form.append('file', new Blob([new Uint8Array(8)]), 'b.xlsx');
-    const two = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'accept-language': 'en' }, body: form });
+    const two = await fetch(`${f.api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${f.tokens.officer}`, 'accept-language': 'en' }, body: form });
     expect(two.status).toBe(400);
     expect(((await two.json()) as any).message).toContain('one file');
     // A multipart body cut short, or without its boundary: a 400 too.
@@ -89,7 +67,7 @@ describe('hostile import sheets are refused quickly with a 400 in the caller’s
       ['multipart/form-data; boundary=XyZ', '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK'],
       ['multipart/form-data', 'no boundary at all'],
     ]) {
-      const cut = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'content-type': type }, body });
+      const cut = await fetch(`${f.api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${f.tokens.officer}`, 'content-type': type }, body });
       expect(cut.status).toBe(400);
       expect(((await cut.json()) as any).message).toBe('上传内容有误：请在 file 字段中只上传一个文件');
     }
@@ -114,10 +92,10 @@ describe('application documents (M-5): checked against their content, served as 
   const pdf = (body: string) => Buffer.from(`%PDF-1.7\n${body}\n%%EOF\n`, 'latin1');
 
   beforeAll(async () => {
-    const h = await householdIn(t.db, 'NJ');
+    const h = await householdIn(f.db, 'NJ');
     const { householdId: _h, ownerId: _o, ...form } = applicationFor(h, { idNumber: idNumberFor('320106', new Date('1985-06-15T00:00:00Z'), 'FEMALE', 7001) });
-    const r = await api.call('POST', '/api/applications', {
-      token: officer,
+    const r = await f.api.call('POST', '/api/applications', {
+      token: f.tokens.officer,
       body: { householdId: h.householdId, ownerId: h.ownerId, form, collectionPoint: 'MANAGEMENT_OFFICE', collectionPlace: '一期物业管理处', receivedOn: clubToday().toISOString().slice(0, 10), documentsPresent: ['ID_COPY', 'PHOTO'] },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -140,7 +118,7 @@ describe('application documents (M-5): checked against their content, served as 
     const inStream = await upload('ID_COPY', objStm, 'id.pdf');
     expect(inStream.status).toBe(400);
     expect(inStream.body.errors.file).toContain('/J');
-    expect(await t.db.applicationDocument.count({ where: { applicationId: appId } })).toBe(0);
+    expect(await f.db.applicationDocument.count({ where: { applicationId: appId } })).toBe(0);
   });
 
   it('takes a real PNG and a plain PDF, and serves them as attachments with nosniff', async () => {
@@ -148,7 +126,7 @@ describe('application documents (M-5): checked against their content, served as 
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     const plain = await upload('ID_COPY', pdf('1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj'), '身份证.pdf');
     expect(plain.status, JSON.stringify(plain.body)).toBe(201);
-    const got = await fetch(`${api.baseUrl}/api/applications/${appId}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${officer}` } });
+    const got = await fetch(`${f.api.baseUrl}/api/applications/${appId}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${f.tokens.officer}` } });
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
