@@ -1,6 +1,7 @@
 // R-1 / M-12: the membership as it stood at each quarter's end — frozen by the scheduled job when
 // the API starts, rebuilt from the member history on request — against the same figures computed
 // independently in SQL, and unmoved by today's edits.
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FROZEN_QUARTERS } from '../../server/src/analysis/member-quarters.service.ts';
@@ -122,6 +123,49 @@ describe('R-1: the membership at each quarter’s end', () => {
     expect(await row(isoDate(last.end), m.id)).toMatchObject({ memberAtEnd: false, leftInQuarter: true });
     // And the independent count agrees after the change.
     expect(await snapshotEducation(isoDate(last.end))).toEqual(await educationAt(isoDate(last.end)));
+  });
+
+  it('exports the quarter as Excel: the changes and every section against the quarter before and a year earlier, audited', async () => {
+    const d = await f.download(`/api/analysis/member-quarters/${last.label}/export.xlsx`, { token: f.tokens.marketing });
+    expect(d.status, d.json ? JSON.stringify(d.json) : '').toBe(200);
+    expect(decodeURIComponent(d.headers.get('content-disposition') ?? '')).toContain(`季度会员分析-${last.year}年第${last.quarter}季度`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(d.body as unknown as ArrayBuffer);
+    // Every row, a blank one between blocks kept as [].
+    const values = wb.worksheets[0].getSheetValues();
+    const rows = Array.from({ length: values.length }, (_, i) => ((values[i] as unknown[] | undefined) ?? [undefined]).slice(1));
+    const block = (title: string) => {
+      const at = rows.findIndex((r) => r[0] === title);
+      expect(at, title).toBeGreaterThan(-1);
+      const out: unknown[][] = [];
+      for (let i = at + 2; i < rows.length && rows[i].length && rows[i][0] !== undefined; i++) out.push(rows[i]);
+      return out;
+    };
+    // The marketing user's region only (the group club's staff would see every region).
+    const [{ region }] = await sql<{ region: string | null }>(`SELECT "regionCode" region FROM staff_users WHERE username = 'marketing'`);
+    const scope = `($2::text IS NULL OR "regionCode" = $2)`;
+    const [now] = await sql<{ members: number; joined: number; left: number }>(
+      `SELECT count(*) FILTER (WHERE "memberAtEnd")::int members, count(*) FILTER (WHERE "joinedInQuarter")::int joined, count(*) FILTER (WHERE "leftInQuarter")::int "left" FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND ${scope}`,
+      [isoDate(last.end), region],
+    );
+    const [prev] = await sql<{ members: number }>(`SELECT count(*) FILTER (WHERE "memberAtEnd")::int members FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND ${scope}`, [isoDate(before.end), region]);
+    const changes = block('本季变化');
+    expect(changes[0]).toEqual(['季末会员', now.members, prev.members, now.members - prev.members, expect.anything(), expect.anything()]);
+    expect(changes[1].slice(0, 2)).toEqual(['本季入会', now.joined]);
+    expect(changes[2].slice(0, 2)).toEqual(['本季退会', now.left]);
+    // A section: education, with the form's labels.
+    const labels: Record<string, string> = { SECONDARY_OR_BELOW: '中专及以下', UNIVERSITY: '大学', POSTGRADUATE: '研究生及以上' };
+    const education = await sql<{ education: string | null; n: number }>(
+      `SELECT education::text, count(*)::int n FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND "memberAtEnd" AND ${scope} GROUP BY 1`,
+      [isoDate(last.end), region],
+    );
+    const expected = Object.fromEntries(education.map((r) => [r.education ? labels[r.education] : '未填写', r.n]));
+    expect(Object.fromEntries(block('按学历').map((r) => [r[0], r[1]]))).toEqual(expected);
+    expect(await f.db.auditLog.count({ where: { action: 'EXPORT', resource: 'member-quarters', recordId: last.label } })).toBe(1);
+    // A quarter never frozen.
+    const none = await f.download('/api/analysis/member-quarters/2001-Q1/export.xlsx', { token: f.tokens.marketing, lang: 'en' });
+    expect(none.status).toBe(400);
+    expect(JSON.stringify(none.json)).toContain('no quarter-end figures');
   });
 
   it('refuses a quarter not yet ended or written another way, in the caller’s language; only the club manager rebuilds', async () => {

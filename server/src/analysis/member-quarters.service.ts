@@ -7,6 +7,7 @@ import { clubToday } from '../calendar/calendar.service.js';
 import { AppError } from '../common/app-error.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { memberQuarterWorkbook } from './member-quarter-export.js';
 import { writeMemberQuarter } from './member-quarter-sql.js';
 import { endedQuarters, isoDate, parseQuarter, quarterOfDay, type QuarterRange } from './quarters.js';
 
@@ -106,5 +107,17 @@ export class MemberQuartersService implements OnApplicationBootstrap, OnApplicat
     const run = (await this.runs()).find((r) => r.quarter === q.label);
     if (!run) throw AppError.notFound();
     return run;
+  }
+
+  /** R-1 as Excel for the caller's region; the quarter must be frozen. Audited as an export. */
+  async exportWorkbook(label: string, ctx: RequestContext) {
+    const q = parseQuarter(label);
+    if (!q) throw AppError.field('quarter', 'analysis.badQuarter');
+    if (!(await this.db.memberQuarterRun.findUnique({ where: { quarterEnd: q.end } }))) throw AppError.field('quarter', 'analysis.quarterNotFrozen');
+    const region = ctx.user.regionCode ?? null;
+    const regionName = region ? ((await this.db.region.findUnique({ where: { code: region }, select: { name: true } }))?.name ?? region) : null;
+    const workbook = await memberQuarterWorkbook(this.db, q, region, regionName);
+    await this.audit.record(ctx, 'EXPORT', 'member-quarters', q.label, { region });
+    return { workbook, fileName: `季度会员分析-${q.year}年第${q.quarter}季度${regionName ? `-${regionName}` : ''}.xlsx` };
   }
 }

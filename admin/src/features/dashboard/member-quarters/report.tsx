@@ -7,10 +7,11 @@ import { useQueries } from '@tanstack/react-query';
 import type { Query } from '@cubejs-client/core';
 import { useCustom, useGetIdentity, useList } from '@refinedev/core';
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { API_URL } from '../../../providers/data-provider';
 import type { CurrentUser, QuarterRun } from '../../../shared/api-types';
+import { useDownload } from '../../../shared/download';
 import { count, dateTime, numeric, quarterLabel } from '../../../shared/format';
 import { useEnum } from '../../../shared/member-enums';
 import { useRegionName } from '../../../shared/regions';
@@ -85,6 +86,7 @@ export default function MemberQuartersReport() {
   const { label: enumLabel } = useEnum();
   const { data: me } = useGetIdentity<CurrentUser>();
   const regionName = useRegionName(me?.regionCode);
+  const { start: download, busy: downloading } = useDownload();
   const runs = useCustom<QuarterRun[]>({ url: `${API_URL}/analysis/member-quarters`, method: 'get' });
   const list = (runs.query.data ? runs.result.data : undefined) ?? [];
   const [chosen, setChosen] = useState<string | undefined>();
@@ -217,6 +219,9 @@ export default function MemberQuartersReport() {
               aria-label={t('member-quarters.quarter')}
               data-testid="member-quarters-select"
             />
+            <Button icon={<DownloadOutlined />} loading={downloading} disabled={!quarter} onClick={() => void download(`/analysis/member-quarters/${quarter}/export.xlsx`, {}, `member-quarters-${quarter}.xlsx`)} data-testid="member-quarters-export">
+              {t('member-quarters.export')}
+            </Button>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('member-quarters.print')}</Button>
           </Space>
         }
