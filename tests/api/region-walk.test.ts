@@ -125,6 +125,17 @@ const RULES: Record<string, Rule> = {
   '/api/imports/{id}/report.xlsx': regional(IMPORTS_SQL),
   '/api/imports/template.xlsx': { kind: 'not regional', reason: 'the empty appendix-1 template' },
 
+  // Activities and approvals are not the member officer's (activity-plans:list, approvals:view); their region
+  // scope is walked by activity officers and club managers of two regions in approvals.test.ts and activity-plans.test.ts.
+  '/api/activity-plans': { kind: 'forbidden', reason: 'activity plans are read by activity staff and their approvers, not the member officer' },
+  '/api/activity-plans/{id}': { kind: 'forbidden', reason: 'activity plans are read by activity staff and their approvers, not the member officer' },
+  '/api/implementation-plans': { kind: 'forbidden', reason: 'activity plans are read by activity staff and their approvers, not the member officer' },
+  '/api/implementation-plans/{id}': { kind: 'forbidden', reason: 'activity plans are read by activity staff and their approvers, not the member officer' },
+  '/api/approvals': { kind: 'forbidden', reason: 'approvals:view is for the roles that submit or decide activity plans' },
+  '/api/approvals/pending': { kind: 'forbidden', reason: 'approvals:view is for the roles that submit or decide activity plans' },
+  '/api/approvals/{id}': { kind: 'forbidden', reason: 'approvals:view is for the roles that submit or decide activity plans' },
+  '/api/approvals/subjects/{subjectType}/{id}': { kind: 'forbidden', reason: 'approvals:view is for the roles that submit or decide activity plans' },
+
   // The workbench gathers items of every feature; each item names its source (= its list) and record.
   '/api/workbench': { kind: 'aggregate', items: (b) => b.items.map((i: any) => ({ source: i.source, id: i.recordId })) },
   '/api/workbench/counts': { kind: 'not regional', reason: 'numbers only, from the same WorkbenchService.forCaller whose items /api/workbench shows (walked)' },
