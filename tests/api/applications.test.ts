@@ -1,23 +1,12 @@
 // Applications from receipt to card issue (M-2..M-6, M-8, M-9) on a real database.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor } from '../../prisma/seed/factories.ts';
 import { clubToday } from '../../server/src/calendar/calendar.service.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 import { applicationFor, householdIn } from '../support/member-payload.ts';
 
-let t: TestDatabase;
-let api: RunningApi;
-let dataDir: string;
-let officer: string;
-let officerSh: string;
-let marketing: string;
-let manager: string;
-let editor: string;
+// Uploaded documents go to the fixture's own data folder.
+const f = useApi({ members: 200, users: ['officer', 'officer_sh', 'marketing', 'manager', 'editor'] });
 let nj: Awaited<ReturnType<typeof householdIn>>;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -45,13 +34,13 @@ function receiveBody(h: { householdId: number; ownerId: number }, overrides: Rec
 }
 
 async function receive(h: { householdId: number; ownerId: number }, overrides: Record<string, unknown> = {}) {
-  const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(h, overrides) });
+  const r = await f.api.call('POST', '/api/applications', { token: f.tokens.officer, body: receiveBody(h, overrides) });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 }
 
-async function step(id: number, action: string, body: unknown = {}, token = officer) {
-  return api.call('POST', `/api/applications/${id}/${action}`, { token, body });
+async function step(id: number, action: string, body: unknown = {}, token = f.tokens.officer) {
+  return f.api.call('POST', `/api/applications/${id}/${action}`, { token, body });
 }
 
 /** Received → complete → verified, ready for the decision. */
@@ -62,37 +51,22 @@ async function verified(h: { householdId: number; ownerId: number }) {
   return a;
 }
 
-async function upload(id: number, kind: string, bytes: Buffer, name: string, token = officer) {
-  const fd = new FormData();
-  fd.append('kind', kind);
-  fd.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${api.baseUrl}/api/applications/${id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: fd });
-  return { status: res.status, body: (await res.json()) as any };
+function upload(id: number, kind: string, bytes: Buffer, name: string, token = f.tokens.officer) {
+  return f.upload(`/api/applications/${id}/documents`, { token, fields: { kind }, file: { name, type: '', data: bytes } });
 }
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake png body for the test')]);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 200, demoAccounts: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'club-apps-'));
-  api = await startApi(t.db, { dataDir });
-  [officer, officerSh, marketing, manager, editor] = await Promise.all(['officer', 'officer_sh', 'marketing', 'manager', 'editor'].map((u) => api.login(u)));
-  nj = await householdIn(t.db, 'NJ');
-  const staff = await t.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
-  await t.db.cardRange.create({ data: { prefix: 'TEST', fromNo: 1, toNo: 9999, nextNo: 1, digits: 6, createdById: staff.id } });
+  nj = await householdIn(f.db, 'NJ');
+  const staff = await f.db.staffUser.findFirstOrThrow({ where: { username: 'officer' } });
+  await f.db.cardRange.create({ data: { prefix: 'TEST', fromNo: 1, toNo: 9999, nextNo: 1, digits: 6, createdById: staff.id } });
 }, 120_000);
-
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('receipt (M-4, M-5, M-8)', () => {
   it('refuses a receipt dated after today (the fee and the deadline count from it)', async () => {
     const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, { receivedOn: tomorrow }) });
+    const r = await f.api.call('POST', '/api/applications', { token: f.tokens.officer, body: receiveBody(nj, { receivedOn: tomorrow }) });
     expect(r.status).toBe(400);
     expect(r.body.errors.receivedOn).toBeTruthy();
   });
@@ -104,7 +78,7 @@ describe('receipt (M-4, M-5, M-8)', () => {
     expect(a.applicationNo).toMatch(/^SQ2026-\d{6}$/);
     expect(a.dueOn).toBe('2026-10-09');
     expect(a.receiptNo).toBeTruthy();
-    const fee = await t.db.feeEntry.findFirstOrThrow({ where: { applicationId: a.id } });
+    const fee = await f.db.feeEntry.findFirstOrThrow({ where: { applicationId: a.id } });
     expect(fee.receiptNo).toBe(a.receiptNo);
     expect(fee.kind).toBe('NEW_CARD');
   });
@@ -112,23 +86,23 @@ describe('receipt (M-4, M-5, M-8)', () => {
   it('M-2: an applicant under 18 is refused at receipt on form.birthDate', async () => {
     const d = clubToday();
     d.setUTCFullYear(d.getUTCFullYear() - 17);
-    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, {}, { birthDate: iso(d), relation: 'CHILD' }) });
+    const r = await f.api.call('POST', '/api/applications', { token: f.tokens.officer, body: receiveBody(nj, {}, { birthDate: iso(d), relation: 'CHILD' }) });
     expect(r.status).toBe(400);
     expect(r.body.errors['form.birthDate']).toContain('18');
   });
 
   it('M-4: the form is validated like a member (field errors under form.)', async () => {
-    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, { collectionPoint: 'BY_PIGEON' }, { mobile: '123', bogus: 1 }) });
+    const r = await f.api.call('POST', '/api/applications', { token: f.tokens.officer, body: receiveBody(nj, { collectionPoint: 'BY_PIGEON' }, { mobile: '123', bogus: 1 }) });
     expect(r.status).toBe(400);
     expect(Object.keys(r.body.errors)).toEqual(expect.arrayContaining(['collectionPoint']));
-    const r2 = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(nj, {}, { mobile: '123' }) });
+    const r2 = await f.api.call('POST', '/api/applications', { token: f.tokens.officer, body: receiveBody(nj, {}, { mobile: '123' }) });
     expect(r2.status).toBe(400);
     expect(r2.body.errors['form.mobile']).toBeTruthy();
   });
 
   it('only roles with applications:manage receive applications', async () => {
-    expect((await api.call('POST', '/api/applications', { token: editor, body: receiveBody(nj) })).status).toBe(403);
-    expect((await api.call('POST', '/api/applications', { token: marketing, body: receiveBody(nj) })).status).toBe(403);
+    expect((await f.api.call('POST', '/api/applications', { token: f.tokens.editor, body: receiveBody(nj) })).status).toBe(403);
+    expect((await f.api.call('POST', '/api/applications', { token: f.tokens.marketing, body: receiveBody(nj) })).status).toBe(403);
   });
 });
 
@@ -144,7 +118,7 @@ describe('the state machine (M-6)', () => {
     const complete = await step(a.id, 'check', { missingItems: [] });
     expect(complete.body.status).toBe('COMPLETE');
     expect(complete.body.completeOn).toBe(today());
-    const threeWd = iso(await api.app.get((await import('../../server/src/calendar/calendar.service.ts')).CalendarService).addWorkingDays(clubToday(), 3));
+    const threeWd = iso(await f.api.app.get((await import('../../server/src/calendar/calendar.service.ts')).CalendarService).addWorkingDays(clubToday(), 3));
     expect(complete.body.dueOn).toBe(threeWd);
 
     // Illegal: deciding before verification.
@@ -156,7 +130,7 @@ describe('the state machine (M-6)', () => {
     const approved = await step(a.id, 'approve');
     expect(approved.status, JSON.stringify(approved.body)).toBe(201);
     expect(approved.body.status).toBe('APPROVED');
-    const member = await t.db.member.findUniqueOrThrow({ where: { id: approved.body.memberId } });
+    const member = await f.db.member.findUniqueOrThrow({ where: { id: approved.body.memberId } });
     expect(member.cardHolder).toBe(true);
     expect(member.householdId).toBe(nj.householdId);
 
@@ -164,7 +138,7 @@ describe('the state machine (M-6)', () => {
     expect(producing.status, JSON.stringify(producing.body)).toBe(201);
     expect(producing.body.status).toBe('CARD_IN_PRODUCTION');
     expect(producing.body.card.cardNo).toMatch(/^TEST\d{6}$/);
-    const twentyWd = iso(await api.app.get((await import('../../server/src/calendar/calendar.service.ts')).CalendarService).addWorkingDays(clubToday(), 20));
+    const twentyWd = iso(await f.api.app.get((await import('../../server/src/calendar/calendar.service.ts')).CalendarService).addWorkingDays(clubToday(), 20));
     expect(producing.body.dueOn).toBe(twentyWd);
 
     expect((await step(a.id, 'card-ready', { ownerPhoned: true })).body.status).toBe('CARD_READY');
@@ -177,7 +151,7 @@ describe('the state machine (M-6)', () => {
     expect(issued.body.dueOn).toBeNull();
     expect(issued.body.card.status).toBe('ISSUED');
     expect(issued.body.events.map((e: any) => e.toStatus)).toEqual(['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED']);
-    const audits = await t.db.auditLog.count({ where: { resource: 'applications', recordId: String(a.id), action: { in: ['CREATE', 'UPDATE'] } } });
+    const audits = await f.db.auditLog.count({ where: { resource: 'applications', recordId: String(a.id), action: { in: ['CREATE', 'UPDATE'] } } });
     expect(audits).toBe(8);
 
     // Nothing follows ISSUED.
@@ -201,17 +175,17 @@ describe('the state machine (M-6)', () => {
     const a = await receive(nj);
     await step(a.id, 'check', { missingItems: [] });
     // Not asked yet: marketing may neither verify nor ask itself (M-6), whatever the admin shows.
-    expect((await step(a.id, 'verify', { note: '未经请求' }, marketing)).status).toBe(403);
-    expect((await step(a.id, 'verify', { askMarketing: true }, marketing)).status).toBe(403);
+    expect((await step(a.id, 'verify', { note: '未经请求' }, f.tokens.marketing)).status).toBe(403);
+    expect((await step(a.id, 'verify', { askMarketing: true }, f.tokens.marketing)).status).toBe(403);
     const asked = await step(a.id, 'verify', { askMarketing: true, note: '合同上的姓名与身份证不一致，请营销核实' });
     expect(asked.body.status).toBe('COMPLETE');
     expect(asked.body.marketingAskedAt).toBeTruthy();
-    const tasks = await api.call('GET', '/api/applications/tasks?_end=200', { token: marketing });
+    const tasks = await f.api.call('GET', '/api/applications/tasks?_end=200', { token: f.tokens.marketing });
     expect(tasks.body.data.map((x: any) => x.id)).toContain(a.id);
-    const v = await step(a.id, 'verify', { note: '营销核实无误' }, marketing);
+    const v = await step(a.id, 'verify', { note: '营销核实无误' }, f.tokens.marketing);
     expect(v.body.status).toBe('VERIFIED');
     // Marketing may not decide.
-    expect((await step(a.id, 'approve', {}, marketing)).status).toBe(403);
+    expect((await step(a.id, 'approve', {}, f.tokens.marketing)).status).toBe(403);
   });
 
   it('two concurrent transitions of the same application: exactly one succeeds', async () => {
@@ -219,14 +193,14 @@ describe('the state machine (M-6)', () => {
     await step(a.id, 'check', { missingItems: [] });
     const results = await Promise.all([step(a.id, 'verify', {}), step(a.id, 'verify', {})]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const events = await t.db.applicationEvent.count({ where: { applicationId: a.id, toStatus: 'VERIFIED' } });
+    const events = await f.db.applicationEvent.count({ where: { applicationId: a.id, toStatus: 'VERIFIED' } });
     expect(events).toBe(1);
   });
 });
 
 describe('M-3 card limit at approval', () => {
   it('M-3: two applications that would give a household a third card, approved concurrently: exactly one succeeds', async () => {
-    const h = await t.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' }, activeCards: 0, id: { not: nj.householdId } }, include: { owners: true }, orderBy: { id: 'desc' } });
+    const h = await f.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' }, activeCards: 0, id: { not: nj.householdId } }, include: { owners: true }, orderBy: { id: 'desc' } });
     const hh = { householdId: h.id, ownerId: h.owners[0].id };
     const first = await verified(hh);
     expect((await step(first.id, 'approve')).status).toBe(201);
@@ -236,29 +210,29 @@ describe('M-3 card limit at approval', () => {
     const refused = results.find((r) => r.status === 409)!;
     expect(refused.body.message).toContain('持卡上限');
     expect(refused.body.message).toContain('超额');
-    const after = await t.db.household.findUniqueOrThrow({ where: { id: h.id } });
+    const after = await f.db.household.findUniqueOrThrow({ where: { id: h.id } });
     expect(after.activeCards).toBe(2);
     // The refused application stays VERIFIED, with no member.
-    const loser = await t.db.application.findUniqueOrThrow({ where: { id: (results[0].status === 409 ? b : c).id } });
+    const loser = await f.db.application.findUniqueOrThrow({ where: { id: (results[0].status === 409 ? b : c).id } });
     expect(loser.status).toBe('VERIFIED');
     expect(loser.memberId).toBeNull();
 
     // A new application for the full household is accepted with a warning.
-    const r = await api.call('POST', '/api/applications', { token: officer, body: receiveBody(hh) });
+    const r = await f.api.call('POST', '/api/applications', { token: f.tokens.officer, body: receiveBody(hh) });
     expect(r.status).toBe(201);
     expect(r.body.warnings.map((w: any) => w.key)).toContain('applications.cardLimitWarning');
 
     // The third card through an exception the club manager and the division leader approve; the
     // approval that uses it is linked to it.
-    const [manager, leader] = await Promise.all([api.login('manager'), api.login('leader')]);
-    const ex = await api.call('POST', '/api/card-limit-exceptions', { token: officer, body: { householdId: h.id, reason: '三代同堂，祖父母也需入会' } });
+    const [manager, leader] = await Promise.all([f.api.login('manager'), f.api.login('leader')]);
+    const ex = await f.api.call('POST', '/api/card-limit-exceptions', { token: f.tokens.officer, body: { householdId: h.id, reason: '三代同堂，祖父母也需入会' } });
     expect(ex.status).toBe(201);
-    expect((await api.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: manager, body: {} })).status).toBeLessThan(300);
-    expect((await api.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: leader, body: {} })).status).toBeLessThan(300);
+    expect((await f.api.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: manager, body: {} })).status).toBeLessThan(300);
+    expect((await f.api.call('POST', `/api/card-limit-exceptions/${ex.body.id}/approve`, { token: leader, body: {} })).status).toBeLessThan(300);
     const third = results[0].status === 409 ? b : c;
     expect((await step(third.id, 'approve')).status).toBe(201);
-    expect((await t.db.application.findUniqueOrThrow({ where: { id: third.id } })).exceptionId).toBe(ex.body.id);
-    expect((await t.db.application.findUniqueOrThrow({ where: { id: first.id } })).exceptionId).toBeNull();
+    expect((await f.db.application.findUniqueOrThrow({ where: { id: third.id } })).exceptionId).toBe(ex.body.id);
+    expect((await f.db.application.findUniqueOrThrow({ where: { id: first.id } })).exceptionId).toBeNull();
   });
 });
 
@@ -273,7 +247,7 @@ describe('lists, deadlines and tasks (M-6)', () => {
     expect(fresh.overdue).toBe(false);
     expect(fresh.workingDaysLeft).toBeGreaterThanOrEqual(1);
 
-    const overdue = await api.call('GET', '/api/applications?overdue=true&_sort=dueOn&_end=500', { token: officer });
+    const overdue = await f.api.call('GET', '/api/applications?overdue=true&_sort=dueOn&_end=500', { token: f.tokens.officer });
     expect(overdue.status).toBe(200);
     const ids = overdue.body.map((x: any) => x.id);
     expect(ids).toContain(late.id);
@@ -282,38 +256,38 @@ describe('lists, deadlines and tasks (M-6)', () => {
     const dues = overdue.body.map((x: any) => x.dueOn);
     expect(dues).toEqual([...dues].sort());
 
-    const byName = await api.call('GET', `/api/applications?q=${encodeURIComponent(late.applicationNo)}`, { token: officer });
+    const byName = await f.api.call('GET', `/api/applications?q=${encodeURIComponent(late.applicationNo)}`, { token: f.tokens.officer });
     expect(byName.body.map((x: any) => x.id)).toEqual([late.id]);
-    const filtered = await api.call('GET', `/api/applications?status=RECEIVED&collectionPoint=MANAGEMENT_OFFICE&receivedOn_gte=2026-01-01&receivedOn_lte=2026-01-31&_end=500`, { token: officer });
+    const filtered = await f.api.call('GET', `/api/applications?status=RECEIVED&collectionPoint=MANAGEMENT_OFFICE&receivedOn_gte=2026-01-01&receivedOn_lte=2026-01-31&_end=500`, { token: f.tokens.officer });
     expect(filtered.body.map((x: any) => x.id)).toContain(late.id);
     expect(filtered.body.every((x: any) => x.receivedOn.startsWith('2026-01'))).toBe(true);
 
-    const mine = await api.call('GET', '/api/applications/tasks?overdueOnly=true&_end=200', { token: officer });
+    const mine = await f.api.call('GET', '/api/applications/tasks?overdueOnly=true&_end=200', { token: f.tokens.officer });
     expect(mine.status).toBe(200);
     expect(mine.body.data.map((x: any) => x.id)).toContain(late.id);
     expect(mine.body.data.map((x: any) => x.id)).not.toContain(fresh.id);
     expect(mine.body.counts.find((c: any) => c.status === 'RECEIVED').overdue).toBeGreaterThanOrEqual(1);
 
-    const managerView = await api.call('GET', '/api/applications/tasks?_end=200', { token: manager });
+    const managerView = await f.api.call('GET', '/api/applications/tasks?_end=200', { token: f.tokens.manager });
     expect(managerView.body.data.map((x: any) => x.id)).toContain(late.id);
     expect(managerView.body.data.every((x: any) => x.overdue)).toBe(true);
-    expect((await api.call('GET', '/api/applications/tasks', { token: editor })).status).toBe(403);
+    expect((await f.api.call('GET', '/api/applications/tasks', { token: f.tokens.editor })).status).toBe(403);
   });
 
   it('region scoping: officer_sh sees neither NJ applications nor their details', async () => {
     const a = await receive(nj);
-    const list = await api.call('GET', '/api/applications?_end=500', { token: officerSh });
+    const list = await f.api.call('GET', '/api/applications?_end=500', { token: f.tokens.officer_sh });
     expect(list.status).toBe(200);
     expect(list.body.every((x: any) => x.regionCode === 'SH')).toBe(true);
-    expect((await api.call('GET', `/api/applications/${a.id}`, { token: officerSh })).status).toBe(404);
-    expect((await step(a.id, 'check', { missingItems: [] }, officerSh)).status).toBe(404);
-    expect((await api.call('POST', '/api/applications', { token: officerSh, body: receiveBody(nj) })).status).toBe(400);
+    expect((await f.api.call('GET', `/api/applications/${a.id}`, { token: f.tokens.officer_sh })).status).toBe(404);
+    expect((await step(a.id, 'check', { missingItems: [] }, f.tokens.officer_sh)).status).toBe(404);
+    expect((await f.api.call('POST', '/api/applications', { token: f.tokens.officer_sh, body: receiveBody(nj) })).status).toBe(400);
   });
 
   it('M-11: the form is masked for roles without members:unmask', async () => {
     const a = await receive(nj);
-    const asOfficer = await api.call('GET', `/api/applications/${a.id}`, { token: officer });
-    const asMarketing = await api.call('GET', `/api/applications/${a.id}`, { token: marketing });
+    const asOfficer = await f.api.call('GET', `/api/applications/${a.id}`, { token: f.tokens.officer });
+    const asMarketing = await f.api.call('GET', `/api/applications/${a.id}`, { token: f.tokens.marketing });
     expect(asOfficer.body.form.mobile).toBe('13912345678');
     expect(asMarketing.body.form.mobile).not.toBe('13912345678');
     expect(asMarketing.body.form.idNumber).toContain('*');
@@ -327,7 +301,7 @@ describe('documents (M-5)', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.mimeType).toBe('image/png');
     expect(ok.body.fileName).toBe('照片.png');
-    const row = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: ok.body.id } });
+    const row = await f.db.applicationDocument.findUniqueOrThrow({ where: { id: ok.body.id } });
     expect(row.storageKey).toMatch(/^[0-9a-f]{32}$/);
 
     const text = await upload(a.id, 'ID_COPY', Buffer.from('just text, renamed'), 'id.jpg');
@@ -338,15 +312,15 @@ describe('documents (M-5)', () => {
     expect(big.body.message).toContain('10 MB');
     expect((await upload(a.id, 'PASSPORT_SCAN', PNG, 'x.png')).status).toBe(400);
 
-    const got = await fetch(`${api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${officer}` } });
+    const got = await fetch(`${f.api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${f.tokens.officer}` } });
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
-    expect(await t.db.auditLog.count({ where: { action: 'READ_UNMASKED', resource: 'application-documents', recordId: String(ok.body.id) } })).toBe(1);
+    expect(await f.db.auditLog.count({ where: { action: 'READ_UNMASKED', resource: 'application-documents', recordId: String(ok.body.id) } })).toBe(1);
 
-    const masked = await fetch(`${api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${marketing}` } });
+    const masked = await fetch(`${f.api.baseUrl}/api/applications/${a.id}/documents/${ok.body.id}`, { headers: { authorization: `Bearer ${f.tokens.marketing}` } });
     expect(masked.status).toBe(403);
-    const detail = await api.call('GET', `/api/applications/${a.id}`, { token: officer });
+    const detail = await f.api.call('GET', `/api/applications/${a.id}`, { token: f.tokens.officer });
     expect(detail.body.documents).toHaveLength(1);
   });
 });
@@ -354,8 +328,8 @@ describe('documents (M-5)', () => {
 describe('pickup batches (M-5, appendix 2)', () => {
   it('collects unbatched applications into a batch with the handover rows, and warns when not a Tuesday', async () => {
     const [a, b] = [await receive(nj), await receive(nj)];
-    const r = await api.call('POST', '/api/pickup-batches', {
-      token: officer,
+    const r = await f.api.call('POST', '/api/pickup-batches', {
+      token: f.tokens.officer,
       body: { pickupOn: '2026-11-23', collectionPoint: 'MANAGEMENT_OFFICE', collectionPlace: '一期物业管理处', handedOverBy: '物业 王前台', applicationIds: [a.id, b.id] },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -364,20 +338,20 @@ describe('pickup batches (M-5, appendix 2)', () => {
     expect(r.body.rows.map((x: any) => x.applicationNo)).toEqual([a.applicationNo, b.applicationNo]);
     expect(r.body.rows[0]).toMatchObject({ name: '林晓梅', handedOverBy: '物业 王前台', receivedBy: expect.any(String), documents: expect.arrayContaining(['PHOTO']) });
     expect(r.body.rows[0].unit).toMatch(/室$/);
-    const h = await t.db.household.findUniqueOrThrow({ where: { id: nj.householdId }, include: { project: true, unit: { include: { building: true } } } });
+    const h = await f.db.household.findUniqueOrThrow({ where: { id: nj.householdId }, include: { project: true, unit: { include: { building: true } } } });
     expect(r.body.rows[0]).toMatchObject({ projectName: h.project.name, unit: `${h.unit.building.name}${h.unit.number}室` });
 
-    const again = await api.call('POST', '/api/pickup-batches', {
-      token: officer,
+    const again = await f.api.call('POST', '/api/pickup-batches', {
+      token: f.tokens.officer,
       body: { pickupOn: '2026-11-24', collectionPoint: 'MANAGEMENT_OFFICE', handedOverBy: '物业 王前台', applicationIds: [b.id] },
     });
     expect(again.status).toBe(409);
     expect(again.body.message).toContain(b.applicationNo);
 
-    const unbatched = await api.call('GET', '/api/applications?batched=false&_end=500', { token: officer });
+    const unbatched = await f.api.call('GET', '/api/applications?batched=false&_end=500', { token: f.tokens.officer });
     expect(unbatched.body.map((x: any) => x.id)).not.toContain(a.id);
-    const list = await api.call('GET', '/api/pickup-batches', { token: officer });
+    const list = await f.api.call('GET', '/api/pickup-batches', { token: f.tokens.officer });
     expect(list.body.find((x: any) => x.id === r.body.id).applicationCount).toBe(2);
-    expect((await api.call('GET', `/api/pickup-batches/${r.body.id}`, { token: officerSh })).status).toBe(404);
+    expect((await f.api.call('GET', `/api/pickup-batches/${r.body.id}`, { token: f.tokens.officer_sh })).status).toBe(404);
   });
 });
