@@ -137,6 +137,8 @@ const RULES: Record<string, Rule> = {
   '/api/approvals/subjects/{subjectType}/{id}': { kind: 'forbidden', reason: 'approvals:view is for the roles that submit or decide activity plans' },
 
   // The workbench gathers items of every feature; each item names its source (= its list) and record.
+  '/api/analysis/member-quarters': { kind: 'forbidden', reason: 'R-1 is for the marketing teams, the activity officer and the leadership (M-11), not the member officer; its region filter is tested in member-quarters.test.ts' },
+  '/api/analysis/member-quarters/{quarter}/export.xlsx': { kind: 'forbidden', reason: 'R-1 is for the marketing teams, the activity officer and the leadership (M-11), not the member officer; its region filter is tested in member-quarters.test.ts' },
   '/api/workbench': { kind: 'aggregate', items: (b) => b.items.map((i: any) => ({ source: i.source, id: i.recordId })) },
   '/api/workbench/counts': { kind: 'not regional', reason: 'numbers only, from the same WorkbenchService.forCaller whose items /api/workbench shows (walked)' },
 };
