@@ -4,13 +4,12 @@
 // and use `session_replication_role = replica` (triggers off, so no change notice) to prove
 // that a value really was cached rather than recounted.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedApplications } from '../../prisma/seed/seed-applications.ts';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 
-let t: TestDatabase;
+// The fixture's API keeps every total (threshold 1 row); a second one on the same database has the default threshold.
+const f = useApi({ members: 200, seedApplications: true, config: { cachedTotalMinRows: 1 } });
 let caching: RunningApi; // keeps every total (threshold 1 row)
 let plain: RunningApi; // the default threshold: this small database's totals are always counted
 let sql: pg.Client;
@@ -49,21 +48,11 @@ async function memberCount(where: string, values: unknown[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 200, demoAccounts: true });
-  await seedApplications(t.db);
-  caching = await startApi(t.db, { cachedTotalMinRows: 1 });
-  plain = await startApi(t.db);
+  caching = f.api;
+  plain = await f.startAnotherApi();
   [token, plainToken] = await Promise.all([caching.login('officer'), plain.login('officer')]);
-  sql = new pg.Client({ connectionString: t.url });
-  await sql.connect();
-  projectId = (await t.db.member.findFirstOrThrow({ orderBy: { id: 'asc' } })).projectId;
-});
-afterAll(async () => {
-  await sql?.end();
-  await caching?.close();
-  await plain?.close();
-  await t?.drop();
+  sql = await f.sql();
+  projectId = (await f.db.member.findFirstOrThrow({ orderBy: { id: 'asc' } })).projectId;
 });
 
 describe('list totals kept until their table changes', () => {
@@ -125,7 +114,7 @@ describe('list totals kept until their table changes', () => {
   });
 
   it('keeps nothing while it cannot follow changes (DATABASE_LISTEN_URL unreachable)', async () => {
-    const deaf = await startApi(t.db, { cachedTotalMinRows: 1, listenUrl: 'postgresql://club:club@127.0.0.1:1/nowhere' });
+    const deaf = await f.startAnotherApi({ cachedTotalMinRows: 1, listenUrl: 'postgresql://club:club@127.0.0.1:1/nowhere' });
     try {
       const bearer = await deaf.login('officer');
       const path = `/api/members?projectId=${projectId}&_start=0&_end=10`;

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { seedApplications } from '../../prisma/seed/seed-applications.ts';
 import { seedClub, type SeedOptions } from '../../prisma/seed/seed-club.ts';
 import type { AppConfig } from '../../server/src/config/app-config.ts';
 import type { Db } from '../../server/src/database/prisma.service.ts';
@@ -21,6 +22,8 @@ export interface ApiFixtureOptions {
   members?: number;
   /** Options of seedClub, or false for an empty (migrated) database. */
   seed?: Partial<Omit<SeedOptions, 'members'>> | false;
+  /** Also seed the demo applications (prisma/seed/seed-applications.ts) after the members. */
+  seedApplications?: boolean;
   /** Settings of the API under test (lockout, card fee, cache thresholds, ...). */
   config?: Partial<AppConfig>;
   /**
@@ -90,6 +93,7 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
   beforeAll(async () => {
     t = await createTestDatabase();
     if (options.seed !== false) await seedClub(t.db, { members: options.members ?? 60, demoAccounts: true, ...options.seed });
+    if (options.seedApplications) await seedApplications(t.db);
     const config = { ...options.config, ...(await options.beforeApi?.(fixture)) };
     if (options.api === false) return;
     // Uploaded files of this file's API go to a folder of its own, removed afterwards.
