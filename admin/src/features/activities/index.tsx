@@ -1,6 +1,7 @@
 import { Route } from 'react-router';
 import { AuditOutlined, CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { AdminFeature } from '../types';
+import { ActivityPlanAdjust } from './activity-plans/adjust';
 import { ActivityPlanCreate } from './activity-plans/create';
 import { ActivityPlanList } from './activity-plans/list';
 import { ActivityPlanShow } from './activity-plans/show';
@@ -24,6 +25,7 @@ export const activitiesFeature: AdminFeature = {
         <Route index element={<ActivityPlanList />} />
         <Route path="create" element={<ActivityPlanCreate />} />
         <Route path="show/:id" element={<ActivityPlanShow />} />
+        <Route path="adjust/:id" element={<ActivityPlanAdjust />} />
       </Route>
       <Route path="/implementation-plans">
         <Route index element={<ImplementationPlanList />} />

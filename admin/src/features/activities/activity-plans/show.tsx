@@ -35,6 +35,11 @@ export const ActivityPlanShow = () => {
         <>
           <ListButton />
           <RefreshButton />
+          {p && p.status === 'APPROVED' && !p.versions.some((v) => v.status === 'SUBMITTED') && (
+            <Link to={`/activity-plans/adjust/${p.id}`}>
+              <Button data-testid="activity-plan-adjust">{p.versions.some((v) => v.status === 'REJECTED') ? t('activity-plans.reviseAdjustment') : t('activity-plans.adjust')}</Button>
+            </Link>
+          )}
           {p && (p.status === 'DRAFT' || p.status === 'REJECTED') && (
             <Popconfirm title={t('activity-plans.submitConfirm')} onConfirm={() => run(`/activity-plans/${p.id}/submit`, {}, { success: t('activity-plans.submitted') })}>
               <Button type="primary" loading={busy} data-testid="activity-plan-submit">
