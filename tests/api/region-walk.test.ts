@@ -4,11 +4,9 @@
 // as if absent. The endpoints come from the document, so a new endpoint is walked automatically;
 // one that is neither scoped here nor listed below as not regional (with the reason) fails.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
-import { createRegionRecords, createStaff, fill, openApiGetPaths, readWholeList, type RegionRecords } from '../support/api-walk.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApi } from '../support/fixture.ts';
+import { fill, openApiGetPaths, readWholeList, walkRecordsIn, type RegionRecords } from '../support/api-walk.ts';
 
 const HOME = 'SH';
 const OTHER = 'NJ';
@@ -156,30 +154,20 @@ const KNOWN_LEAKS_BEING_FIXED: Record<string, string> = {
 /** At most this many records of other regions are read one by one per detail endpoint (the newest: those created here). */
 const DETAIL_SAMPLE = 25;
 
-let t: TestDatabase;
-let api: RunningApi;
+const f = useApi({ members: 150 });
 let walker: string;
 let paths: string[];
 let created: RegionRecords;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 150, demoAccounts: true });
-  api = await startApi(t.db);
-  // A member officer of NJ, for what only someone of NJ can make (NJ's own fee statement, an import).
-  await createStaff(t, 'officer_nj', 'member_officer', OTHER);
-  const [officer, manager, officerNj, marketingNj] = await Promise.all(['officer', 'manager', 'officer_nj', 'marketing'].map((u) => api.login(u)));
-  created = await createRegionRecords(t, api, { officer, manager, regionalOfficer: officerNj, regionalRequester: marketingNj }, OTHER);
-  walker = await api.login('officer_sh');
-  paths = await openApiGetPaths(api);
+  // Records of NJ in every resource (with a member officer of NJ, for what only someone of NJ can make).
+  created = await walkRecordsIn(f, OTHER);
+  walker = await f.token('officer_sh');
+  paths = await openApiGetPaths(f.api);
 }, 120_000);
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
-});
 
 async function recordsOf(sql: string): Promise<Record<string, string | number | null>[]> {
-  return t.db.$queryRawUnsafe(`SELECT * FROM (${sql}) r ORDER BY id DESC`);
+  return f.db.$queryRawUnsafe(`SELECT * FROM (${sql}) r ORDER BY id DESC`);
 }
 
 const outside = (r: { region?: unknown }) => r.region !== HOME;
@@ -194,7 +182,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('the Cube token of a regional user carries the region', async () => {
-    const r = await api.call('GET', '/api/analytics/token', { token: walker });
+    const r = await f.api.call('GET', '/api/analytics/token', { token: walker });
     expect(r.status).toBe(200);
     const token = typeof r.body === 'string' ? r.body : r.body.token;
     const claims = JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString());
@@ -212,14 +200,14 @@ describe(`a regional user (officer_sh, ${HOME}) never sees a record of another r
     if (rule.kind === 'not regional') continue;
     if (rule.kind === 'forbidden') {
       it(`${path} is refused (${rule.reason})`, async () => {
-        expect((await api.call('GET', path, { token: walker })).status).toBe(403);
+        expect((await f.api.call('GET', path, { token: walker })).status).toBe(403);
       });
       continue;
     }
 
     if (rule.kind === 'aggregate') {
       test(name, async () => {
-        const r = await api.call('GET', path, { token: walker });
+        const r = await f.api.call('GET', path, { token: walker });
         expect(r.status).toBe(200);
         const items = rule.items(r.body);
         const leaked: string[] = [];
@@ -236,9 +224,9 @@ describe(`a regional user (officer_sh, ${HOME}) never sees a record of another r
 
     if (rule.kind === 'regional file') {
       it(`${path} (a file)`, async () => {
-        const values = (await t.db.$queryRawUnsafe<{ value: string; region: string | null }[]>(rule.values)).filter(outside).map((r) => r.value);
+        const values = (await f.db.$queryRawUnsafe<{ value: string; region: string | null }[]>(rule.values)).filter(outside).map((r) => r.value);
         expect(values.length).toBeGreaterThan(0);
-        const res = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${walker}` } });
+        const res = await fetch(`${f.api.baseUrl}${path}`, { headers: { authorization: `Bearer ${walker}` } });
         expect(res.status).toBe(200);
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(await res.arrayBuffer());
@@ -258,7 +246,7 @@ describe(`a regional user (officer_sh, ${HOME}) never sees a record of another r
       expect(records.filter((r) => r.region === OTHER).length, `${path}: no ${OTHER} record to walk against`).toBeGreaterThan(0);
 
       if (isList) {
-        const { status, rows, responses } = await readWholeList(api, path, walker, { rows: rule.rows });
+        const { status, rows, responses } = await readWholeList(f.api, path, walker, { rows: rule.rows });
         expect(status, `${path}: ${JSON.stringify(responses.at(-1)?.body)}`).toBe(200);
         const ids = new Set(foreign.map((r) => String(r.id)));
         const leaked = rows.filter((row) => ids.has(String(row.id))).map((row) => row.id);
@@ -270,7 +258,7 @@ describe(`a regional user (officer_sh, ${HOME}) never sees a record of another r
       const answers = await Promise.all(
         sample.map(async (r) => {
           const params = Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'region')) as Record<string, string | number>;
-          const res = await fetch(`${api.baseUrl}${fill(path, params)}`, { headers: { authorization: `Bearer ${walker}` } });
+          const res = await fetch(`${f.api.baseUrl}${fill(path, params)}`, { headers: { authorization: `Bearer ${walker}` } });
           await res.arrayBuffer();
           return { url: fill(path, params), status: res.status };
         }),

@@ -5,11 +5,9 @@
 // (matched by the X-Request-Id the API answered with). The endpoints come from the document, so a
 // new endpoint is walked automatically.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
-import { createRegionRecords, createStaff, fill, openApiGetPaths, type RegionRecords } from '../support/api-walk.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApi } from '../support/fixture.ts';
+import { fill, openApiGetPaths, walkRecordsIn, type RegionRecords } from '../support/api-walk.ts';
 
 // ---- What personal data looks like in an answer ----------------------------------------------------
 
@@ -92,28 +90,19 @@ function explicitParams(path: string, made: RegionRecords): Record<string, strin
   }
 }
 
-let t: TestDatabase;
-let api: RunningApi;
+const f = useApi({ members: 80 });
 let paths: string[];
 let made: RegionRecords;
 const readers: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 80, demoAccounts: true });
-  api = await startApi(t.db);
-  await createStaff(t, 'officer_nj', 'member_officer', 'NJ');
-  const [officer, manager, officerNj, marketingNj] = await Promise.all(['officer', 'manager', 'officer_nj', 'marketing'].map((u) => api.login(u)));
   // Records of every resource, with personal data in them (a collector's phone, a changed mobile, a form).
-  made = await createRegionRecords(t, api, { officer, manager, regionalOfficer: officerNj, regionalRequester: marketingNj }, 'NJ');
-  readers.officer = officer;
-  readers.manager = manager;
-  paths = await openApiGetPaths(api);
+  made = await walkRecordsIn(f, 'NJ');
+  // The same sessions that made the records.
+  readers.officer = await f.token('officer');
+  readers.manager = await f.token('manager');
+  paths = await openApiGetPaths(f.api);
 }, 120_000);
-afterAll(async () => {
-  await api?.close();
-  await t?.drop();
-});
 
 interface Read {
   url: string;
@@ -124,7 +113,7 @@ interface Read {
 }
 
 async function read(url: string, token: string): Promise<Read> {
-  const res = await fetch(`${api.baseUrl}${url}`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' } });
+  const res = await fetch(`${f.api.baseUrl}${url}`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' } });
   const type = res.headers.get('content-type') ?? '';
   const requestId = res.headers.get('x-request-id');
   if (type.includes('json')) {
@@ -142,14 +131,14 @@ async function urlsOf(path: string, token: string): Promise<string[]> {
   const explicit = explicitParams(path, made);
   if (explicit) return explicit.map((p) => fill(path, p));
   const list = path.slice(0, path.indexOf('/{'));
-  const r = await api.call('GET', `${list}?_start=0&_end=3`, { token });
+  const r = await f.api.call('GET', `${list}?_start=0&_end=3`, { token });
   if (r.status !== 200 || !Array.isArray(r.body)) return [];
   const param = /\{(\w+)\}/.exec(path)![1];
   return r.body.slice(0, 3).map((row: Record<string, string | number>) => fill(path, { [param]: row[param] ?? row.id }));
 }
 
 async function auditedActions(requestId: string): Promise<string[]> {
-  const rows = await t.db.auditLog.findMany({ where: { requestId }, select: { action: true } });
+  const rows = await f.db.auditLog.findMany({ where: { requestId }, select: { action: true } });
   return rows.map((r) => r.action);
 }
 

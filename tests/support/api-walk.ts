@@ -9,6 +9,7 @@ import { clubToday } from '../../server/src/calendar/calendar.service.ts';
 import type { Role } from '../../server/src/generated/prisma/enums.ts';
 import type { ApiResponse, RunningApi } from './api.ts';
 import type { TestDatabase } from './database.ts';
+import type { ApiFixture } from './fixture.ts';
 import { applicationFor, householdIn } from './member-payload.ts';
 
 /** Every GET path of the OpenAPI document (as written there: /api/cards/{id}). */
@@ -223,4 +224,17 @@ export async function createRegionRecords(
     dataUseRequestId: dataUse.id,
     importId: job.id,
   };
+}
+
+/**
+ * The walking files' common set-up: a member officer of `regionCode` (`officer_<region>`, for what
+ * only someone of the region can make: its own fee statement, an import), then createRegionRecords
+ * by the group's officer and club manager, that officer and the region's marketing user. The
+ * officer's and manager's tokens stay in `f.tokens`.
+ */
+export async function walkRecordsIn(f: ApiFixture, regionCode: string): Promise<RegionRecords> {
+  const regional = `officer_${regionCode.toLowerCase()}`;
+  await createStaff(f.t, regional, 'member_officer', regionCode);
+  const [officer, manager, regionalOfficer, regionalRequester] = await Promise.all(['officer', 'manager', regional, 'marketing'].map((u) => f.token(u)));
+  return createRegionRecords(f.t, f.api, { officer, manager, regionalOfficer, regionalRequester }, regionCode);
 }
