@@ -1,32 +1,20 @@
 // Sessions: sign-out, password change, deactivation, and which tokens are accepted at all.
 import pg from 'pg';
 import { SignJWT, decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type RunningApi } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 import { AuthService } from '../../server/src/auth/auth.service.ts';
 
-let t: TestDatabase;
-let api: RunningApi;
+const f = useApi({ members: 10 });
 let sql: pg.Client;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 10, demoAccounts: true });
-  api = await startApi(t.db);
   // Changes made outside the API, as an administrator with psql would.
-  sql = new pg.Client({ connectionString: t.url });
-  await sql.connect();
-});
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-  await t?.drop();
+  sql = await f.sql();
 });
 
-const me = (token: string) => api.call('GET', '/api/auth/me', { token });
+const me = (token: string) => f.api.call('GET', '/api/auth/me', { token });
 
 /** Polls until the token is refused; the time it took. */
 async function refusedWithin(token: string, ms: number): Promise<number> {
@@ -38,31 +26,31 @@ async function refusedWithin(token: string, ms: number): Promise<number> {
   throw new Error(`token still accepted after ${ms} ms`);
 }
 
-function sign(payload: Record<string, unknown>, build: (j: SignJWT) => SignJWT = (j) => j, secret = api.config.jwtSecret) {
+function sign(payload: Record<string, unknown>, build: (j: SignJWT) => SignJWT = (j) => j, secret = f.api.config.jwtSecret) {
   return build(new SignJWT(payload).setProtectedHeader({ alg: 'HS256' })).sign(new TextEncoder().encode(secret));
 }
 
 describe('sign-out', () => {
   it('ends this session only', async () => {
-    const a = await api.login('editor');
-    const b = await api.login('editor');
+    const a = await f.api.login('editor');
+    const b = await f.api.login('editor');
     expect((await me(a)).status).toBe(200);
-    const out = await api.call('POST', '/api/auth/logout', { token: a });
+    const out = await f.api.call('POST', '/api/auth/logout', { token: a });
     expect(out.status).toBe(204);
     expect(out.body).toBeNull();
     expect((await me(a)).status).toBe(401);
-    expect((await api.call('POST', '/api/auth/logout', { token: a })).status).toBe(401);
+    expect((await f.api.call('POST', '/api/auth/logout', { token: a })).status).toBe(401);
     expect((await me(b)).status).toBe(200);
-    const editor = await t.db.staffUser.findUniqueOrThrow({ where: { username: 'editor' } });
-    expect(await t.db.auditLog.count({ where: { action: 'LOGOUT', actorId: editor.id } })).toBe(1);
+    const editor = await f.db.staffUser.findUniqueOrThrow({ where: { username: 'editor' } });
+    expect(await f.db.auditLog.count({ where: { action: 'LOGOUT', actorId: editor.id } })).toBe(1);
   });
 });
 
 describe('password change', () => {
-  const change = (token: string, body: unknown, lang?: string) => api.call('POST', '/api/auth/password', { token, body, lang });
+  const change = (token: string, body: unknown, lang?: string) => f.api.call('POST', '/api/auth/password', { token, body, lang });
 
   it('checks the current password and the policy, with field errors in both languages', async () => {
-    const token = await api.login('activity');
+    const token = await f.api.login('activity');
     const wrong = await change(token, { currentPassword: 'not-it', newPassword: 'Abcdefgh123' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual({ currentPassword: '当前密码不正确' });
@@ -83,11 +71,11 @@ describe('password change', () => {
     expect(missing.body.errors).toHaveProperty('currentPassword');
     // Nothing changed: the token and the old password still work.
     expect((await me(token)).status).toBe(200);
-    expect((await api.call('POST', '/api/auth/login', { body: { username: 'activity', password: DEMO_PASSWORD } })).status).toBe(200);
+    expect((await f.api.call('POST', '/api/auth/login', { body: { username: 'activity', password: DEMO_PASSWORD } })).status).toBe(200);
   });
 
   it('refuses the current password as the new one', async () => {
-    const token = await api.login('marketing');
+    const token = await f.api.login('marketing');
     const first = await change(token, { currentPassword: DEMO_PASSWORD, newPassword: 'Harbour2026ok' });
     expect(first.status).toBe(200);
     const same = await change(first.body.token, { currentPassword: 'Harbour2026ok', newPassword: 'Harbour2026ok' }, 'en');
@@ -96,8 +84,8 @@ describe('password change', () => {
   });
 
   it('returns a fresh token and ends every other session of the user', async () => {
-    const mine = await api.login('gm');
-    const other = await api.login('gm');
+    const mine = await f.api.login('gm');
+    const other = await f.api.login('gm');
     const r = await change(mine, { currentPassword: DEMO_PASSWORD, newPassword: 'Lantern42river' });
     expect(r.status).toBe(200);
     expect(r.body.user).toMatchObject({ username: 'gm', role: 'general_manager' });
@@ -105,18 +93,18 @@ describe('password change', () => {
     expect((await me(r.body.token)).status).toBe(200);
     expect((await me(mine)).status).toBe(401);
     expect((await me(other)).status).toBe(401);
-    expect((await api.call('POST', '/api/auth/login', { body: { username: 'gm', password: DEMO_PASSWORD } })).status).toBe(401);
-    expect((await api.call('POST', '/api/auth/login', { body: { username: 'gm', password: 'Lantern42river' } })).status).toBe(200);
-    const gm = await t.db.staffUser.findUniqueOrThrow({ where: { username: 'gm' } });
-    expect(await t.db.auditLog.count({ where: { action: 'UPDATE', resource: 'staff', recordId: String(gm.id) } })).toBe(1);
+    expect((await f.api.call('POST', '/api/auth/login', { body: { username: 'gm', password: DEMO_PASSWORD } })).status).toBe(401);
+    expect((await f.api.call('POST', '/api/auth/login', { body: { username: 'gm', password: 'Lantern42river' } })).status).toBe(200);
+    const gm = await f.db.staffUser.findUniqueOrThrow({ where: { username: 'gm' } });
+    expect(await f.db.auditLog.count({ where: { action: 'UPDATE', resource: 'staff', recordId: String(gm.id) } })).toBe(1);
   });
 
   it('a new password set outside the API (psql) ends the sessions too', async () => {
-    const token = await api.login('officer_sh');
+    const token = await f.api.login('officer_sh');
     expect((await me(token)).status).toBe(200);
     await sql.query(`UPDATE staff_users SET "passwordHash" = "passwordHash" || '' WHERE username = 'officer_sh'`);
     expect((await me(token)).status).toBe(200); // the same hash: nothing changed
-    const hash = (await t.db.staffUser.findUniqueOrThrow({ where: { username: 'leader' } })).passwordHash;
+    const hash = (await f.db.staffUser.findUniqueOrThrow({ where: { username: 'leader' } })).passwordHash;
     await sql.query(`UPDATE staff_users SET "passwordHash" = $1 WHERE username = 'officer_sh'`, [hash + ' ']);
     await refusedWithin(token, 2000);
   });
@@ -124,7 +112,7 @@ describe('password change', () => {
 
 describe('deactivation', () => {
   it("ends the user's sessions within a second or two, whoever deactivates", async () => {
-    const token = await api.login('merchant');
+    const token = await f.api.login('merchant');
     // Twice, so the second answer comes from the cache.
     expect((await me(token)).status).toBe(200);
     expect((await me(token)).status).toBe(200);
@@ -136,13 +124,13 @@ describe('deactivation', () => {
     await sql.query(`UPDATE staff_users SET active = true WHERE username = 'merchant'`);
     await new Promise((r) => setTimeout(r, 200));
     expect((await me(token)).status).toBe(401);
-    expect((await me(await api.login('merchant'))).status).toBe(200);
+    expect((await me(await f.api.login('merchant'))).status).toBe(200);
   });
 });
 
 describe('tokens', () => {
   it('refuses tokens without expiry, with too long a lifetime, or without a session, even when signed with the right key', async () => {
-    const good = await api.login('leader');
+    const good = await f.api.login('leader');
     const claims = decodeJwt(good) as { sub: string; sid: string; sv: number };
     const base = { sid: claims.sid, sv: claims.sv };
     // The control: a token made like the API makes them is accepted.
@@ -160,8 +148,8 @@ describe('tokens', () => {
   });
 
   it('Cube tokens live five minutes and name the user and the session', async () => {
-    const token = await api.login('leader');
-    const r = await api.call('GET', '/api/analytics/token', { token });
+    const token = await f.api.login('leader');
+    const r = await f.api.call('GET', '/api/analytics/token', { token });
     expect(r.status).toBe(200);
     expect(r.body.expiresInSeconds).toBe(300);
     const cube = decodeJwt(r.body.token) as { exp: number; iat: number; userId: number; sid: string; sv: number; region: string };
@@ -173,14 +161,14 @@ describe('tokens', () => {
 
 describe('housekeeping', () => {
   it('forgets day-old sign-in counters and sessions expired a week ago, and nothing newer', async () => {
-    const editor = await t.db.staffUser.findUniqueOrThrow({ where: { username: 'editor' } });
+    const editor = await f.db.staffUser.findUniqueOrThrow({ where: { username: 'editor' } });
     await sql.query(`INSERT INTO login_throttle (key, failures, "windowStart") VALUES ('user:old-guess', 3, now() - interval '2 days'), ('user:new-guess', 3, now())`);
     await sql.query(
       `INSERT INTO staff_sessions (id, "staffUserId", "expiresAt") VALUES ('00000000-0000-4000-8000-000000000001', $1, now() - interval '8 days'),
        ('00000000-0000-4000-8000-000000000002', $1, now() - interval '1 day')`,
       [editor.id],
     );
-    await api.app.get(AuthService).pruneOld();
+    await f.api.app.get(AuthService).pruneOld();
     const keys = (await sql.query(`SELECT key FROM login_throttle WHERE key LIKE 'user:%-guess'`)).rows.map((r) => r.key);
     expect(keys).toEqual(['user:new-guess']);
     const ids = (await sql.query(`SELECT id FROM staff_sessions WHERE id::text LIKE '00000000-%'`)).rows.map((r) => r.id);
