@@ -1,38 +1,36 @@
 // The Cube proxy in front of a real Cube (slow to start, so one file of its own): a query gets
 // through, a malformed one never reaches Cube, and Cube's own errors and headers stay behind.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClub } from '../../prisma/seed/seed-club.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { spawnCube, type CubeProcess } from '../../scripts/lib/cube-process.ts';
 import dashboard from '../../cube/dashboard-queries.json' with { type: 'json' };
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startApi, type ApiResponse, type RunningApi } from '../support/api.ts';
+import type { ApiResponse } from '../support/api.ts';
+import { useApi } from '../support/fixture.ts';
 
 const SECRET = 'cube-proxy-test-secret-0123456789abcdef';
-let t: TestDatabase;
 let cube: CubeProcess | undefined;
-let api: RunningApi;
 let token: string;
 
+// A real Cube on the seeded database starts before the API, which is pointed at it.
+const f = useApi({
+  members: 60,
+  setupTimeout: 180_000,
+  beforeApi: async () => {
+    const databaseUrl = (f.t as { cubeUrl?: string }).cubeUrl ?? f.t.url;
+    cube = await spawnCube({ databaseUrl, port: await freePort(), apiSecret: SECRET });
+    f.cleanup(() => cube?.stop());
+    return { cubeUrl: cube.url, cubeApiSecret: SECRET };
+  },
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedClub(t.db, { members: 60, demoAccounts: true });
-  const databaseUrl = (t as { cubeUrl?: string }).cubeUrl ?? t.url;
-  cube = await spawnCube({ databaseUrl, port: await freePort(), apiSecret: SECRET });
-  api = await startApi(t.db, { cubeUrl: cube.url, cubeApiSecret: SECRET });
-  const r = await api.call('GET', '/api/analytics/token', { token: await api.login('leader') });
+  const r = await f.api.call('GET', '/api/analytics/token', { token: await f.api.login('leader') });
   token = r.body.token;
-}, 180_000);
-afterAll(async () => {
-  await api?.close();
-  await cube?.stop();
-  await t?.drop();
 });
 
 /** Cube answers "Continue wait" while it works; ask again like the client does. */
 async function proxied(method: string, path: string, raw?: string): Promise<ApiResponse> {
   for (let i = 0; i < 60; i++) {
-    const r = await api.call(method, path, { raw, headers: { authorization: token, 'content-type': 'application/json' } });
+    const r = await f.api.call(method, path, { raw, headers: { authorization: token, 'content-type': 'application/json' } });
     if (!(r.status === 200 && r.body?.error === 'Continue wait')) return r;
     await new Promise((res) => setTimeout(res, 500));
   }
@@ -65,7 +63,7 @@ describe('the Cube proxy in front of Cube', () => {
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expect(unknown.status).toBeLessThan(500);
     expectClean(unknown);
-    const noToken = await api.call('POST', '/cubejs-api/v1/load', { raw: '{"query": {"measures": [' });
+    const noToken = await f.api.call('POST', '/cubejs-api/v1/load', { raw: '{"query": {"measures": [' });
     expect(noToken.status).toBe(401);
   });
 });
