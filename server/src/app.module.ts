@@ -17,6 +17,7 @@ import type { Db } from './database/prisma.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { MembersModule } from './members/members.module.js';
+import { MerchantsModule } from './merchants/merchants.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { ReferenceController } from './reference/reference.controller.js';
@@ -29,7 +30,7 @@ export class AppModule {
   static forRoot(config: AppConfig, db: Db): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, db), CalendarModule, MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule, SettingsModule, WorkbenchModule, AnalysisModule, ActivitiesModule],
+      imports: [CoreModule.forRoot(config, db), CalendarModule, MembersModule, ApplicationsModule, CardsModule, RecordsModule, PrivacyModule, SettingsModule, WorkbenchModule, AnalysisModule, ActivitiesModule, MerchantsModule],
       // The reference controller's routes are generic, so it comes last.
       controllers: [HealthController, AuthController, StaffController, AnalyticsController, ReferenceController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: NoticesInterceptor }, ReferenceService, HealthService],

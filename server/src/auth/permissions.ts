@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'analysis:member-quarters',
   /** rebuild a frozen quarter from the member history; the club manager only. */
   'analysis:rebuild',
+  /** B-1 to B-5: alliance merchants, their agreements and visits (the merchant officer). */
+  'merchants:list', 'merchants:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,7 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   division_leader: [...READ, 'activity-plans:list', 'approvals:view', 'approvals:decide', 'members:unmask', 'members:history', 'dashboard:view', 'analysis:member-quarters', 'audit:list', 'applications:list', 'cards:list', 'fees:list', 'card-exceptions:approve-leader', 'data-use:approve-leader'],
   activity_officer: [...READ, 'dashboard:view', 'activity-plans:list', 'activity-plans:manage', 'approvals:view', 'analysis:member-quarters'],
   editor: READ,
-  merchant_officer: READ,
+  merchant_officer: [...READ, 'dashboard:view', 'merchants:list', 'merchants:manage'],
   general_manager: [...READ, 'activity-plans:list', 'approvals:view', 'approvals:decide', 'dashboard:view', 'fees:list'],
   marketing_vp: [...READ, 'activity-plans:list', 'approvals:view', 'approvals:decide', 'dashboard:view'],
   marketing: [...READ, 'dashboard:view', 'analysis:member-quarters', 'applications:list', 'applications:verify'],

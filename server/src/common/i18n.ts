@@ -6,6 +6,7 @@ import { approvalsMessages } from '../approvals/approvals.messages.js';
 import { authMessages } from '../auth/auth.messages.js';
 import { cardsMessages } from '../cards/cards.messages.js';
 import { membersMessages } from '../members/members.messages.js';
+import { merchantsMessages } from '../merchants/merchants.messages.js';
 import { privacyMessages } from '../privacy/privacy.messages.js';
 import { recordsMessages } from '../records/records.messages.js';
 
@@ -66,6 +67,7 @@ const messages = {
   ...authMessages,
   ...cardsMessages,
   ...membersMessages,
+  ...merchantsMessages,
   ...recordsMessages,
   ...analysisMessages,
   ...privacyMessages,
