@@ -41,6 +41,7 @@ export const ApprovalHistory = ({ rounds, invalidates, title }: { rounds: Approv
     <Card
       size="small"
       title={title ?? t('approvals.history')}
+      data-testid="approval-history"
       style={{ marginBottom: 16 }}
       extra={
         mayDecide && (
