@@ -137,6 +137,12 @@ const RULES: Record<string, Rule> = {
   // The workbench gathers items of every feature; each item names its source (= its list) and record.
   '/api/analysis/member-quarters': { kind: 'forbidden', reason: 'R-1 is for the marketing teams, the activity officer and the leadership (M-11), not the member officer; its region filter is tested in member-quarters.test.ts' },
   '/api/analysis/member-quarters/{quarter}/export.xlsx': { kind: 'forbidden', reason: 'R-1 is for the marketing teams, the activity officer and the leadership (M-11), not the member officer; its region filter is tested in member-quarters.test.ts' },
+  '/api/merchants': { kind: 'forbidden', reason: 'merchants:list is the merchant officer’s (and the club manager’s), not the member officer’s; a regional merchant officer’s scope is tested in merchants.test.ts' },
+  '/api/merchants/table.xlsx': { kind: 'forbidden', reason: 'merchants:list is the merchant officer’s (and the club manager’s), not the member officer’s; a regional merchant officer’s scope is tested in merchants.test.ts' },
+  '/api/merchants/{id}': { kind: 'forbidden', reason: 'merchants:list is the merchant officer’s (and the club manager’s), not the member officer’s; a regional merchant officer’s scope is tested in merchants.test.ts' },
+  '/api/merchant-agreements': { kind: 'forbidden', reason: 'merchants:list is the merchant officer’s (and the club manager’s), not the member officer’s; a regional merchant officer’s scope is tested in merchants.test.ts' },
+  '/api/merchant-agreements/{id}': { kind: 'forbidden', reason: 'merchants:list is the merchant officer’s (and the club manager’s), not the member officer’s; a regional merchant officer’s scope is tested in merchants.test.ts' },
+  '/api/merchant-visits': { kind: 'forbidden', reason: 'merchants:list is the merchant officer’s (and the club manager’s), not the member officer’s; a regional merchant officer’s scope is tested in merchants.test.ts' },
   '/api/workbench': { kind: 'aggregate', items: (b) => b.items.map((i: any) => ({ source: i.source, id: i.recordId })) },
   '/api/workbench/counts': { kind: 'not regional', reason: 'numbers only, from the same WorkbenchService.forCaller whose items /api/workbench shows (walked)' },
 };
