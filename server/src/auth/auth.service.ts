@@ -155,6 +155,8 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   /** Sign-out: this session ends; the account's other sessions go on. */
   async logout(session: SessionRef, ctx: RequestContext): Promise<void> {
     await this.db.staffSession.updateMany({ where: { id: session.id, endedAt: null }, data: { endedAt: new Date(), endReason: 'logout' } });
+    // The change notice that clears the cache may come after the caller's next request.
+    this.sessions.clear();
     await this.audit.record(ctx, 'LOGOUT', 'auth', ctx.user.id);
   }
 
@@ -187,6 +189,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       await this.audit.record(ctx, 'UPDATE', 'staff', me.id, { password: 'changed', sessionsEnded: true }, tx);
       return { token, updated };
     });
+    this.sessions.clear();
     return { token, user: toCurrentUser(updated) };
   }
 

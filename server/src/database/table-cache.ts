@@ -33,6 +33,17 @@ export class TableCache<K, V> {
     return this.stamp;
   }
 
+  /**
+   * Forgets everything now, for a write this process made itself (a sign-out) whose change notice
+   * may arrive after the next request: a computation already running is not kept either (its
+   * stamp is no longer the current one).
+   */
+  clear(): void {
+    this.entries.clear();
+    this.pending.clear();
+    this.stamp = null;
+  }
+
   get(key: K): V | undefined {
     if (!this.current()) return undefined;
     const hit = this.entries.get(key);
