@@ -8,7 +8,7 @@ import { FROZEN_QUARTERS } from '../../server/src/analysis/member-quarters.servi
 import { endedQuarters, isoDate, previousQuarter } from '../../server/src/analysis/quarters.ts';
 import { useApi } from '../support/fixture.ts';
 
-const f = useApi({ members: 300, users: ['officer', 'manager', 'marketing', 'editor'] });
+const f = useApi({ members: 300, users: ['officer', 'manager', 'marketing', 'editor', 'activity'] });
 
 async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: f.t.url });
@@ -166,6 +166,30 @@ describe('R-1: the membership at each quarter’s end', () => {
     const none = await f.download('/api/analysis/member-quarters/2001-Q1/export.xlsx', { token: f.tokens.marketing, lang: 'en' });
     expect(none.status).toBe(400);
     expect(JSON.stringify(none.json)).toContain('no quarter-end figures');
+  });
+
+  it('an annual plan starts from the membership as of 31 Dec of the year before (A-1, R-4)', async () => {
+    const year = last.year; // the plan of this year takes last year's 31 Dec, a frozen quarter
+    const decEnd = `${year - 1}-12-31`;
+    const r = await f.call('POST', '/api/activity-plans', {
+      token: f.tokens.activity,
+      body: { year, title: `${year}年度活动计划`, lastYearFixes: '报名统计不及时', memberSummary: '见下列数字', activities: [] },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const [x] = await sql<{ members: number; women: number; university: number }>(
+      `SELECT count(*) FILTER (WHERE "memberAtEnd")::int members, count(*) FILTER (WHERE "memberAtEnd" AND sex = 'FEMALE')::int women,
+              count(*) FILTER (WHERE "memberAtEnd" AND education = 'UNIVERSITY')::int university
+         FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date`,
+      [decEnd],
+    );
+    expect(x.members).toBeGreaterThan(0);
+    expect(r.body.memberFigures).toMatchObject({ members: x.members, 'sex.FEMALE': x.women, 'education.UNIVERSITY': x.university, source: `${year - 1}-Q4（${decEnd}）` });
+    // Figures the author gives are kept as given.
+    const own = await f.call('POST', '/api/activity-plans', {
+      token: f.tokens.activity,
+      body: { year: year + 5, title: 'x', lastYearFixes: 'x', memberSummary: 'x', memberFigures: { members: 1 }, activities: [] },
+    });
+    expect(own.body.memberFigures).toEqual({ members: 1 });
   });
 
   it('refuses a quarter not yet ended or written another way, in the caller’s language; only the club manager rebuilds', async () => {

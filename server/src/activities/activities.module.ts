@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalysisModule } from '../analysis/analysis.module.js';
 import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { ActivityPlansController, ImplementationPlansController } from './activities.controller.js';
 import { ActivityPlansService } from './activity-plans.service.js';
@@ -6,7 +7,7 @@ import { ImplementationPlansService } from './implementation-plans.service.js';
 
 /** annual plans, their adjustments, implementation plans; approvals through the engine. */
 @Module({
-  imports: [ApprovalsModule],
+  imports: [ApprovalsModule, AnalysisModule],
   controllers: [ActivityPlansController, ImplementationPlansController],
   providers: [ActivityPlansService, ImplementationPlansService],
 })

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ApprovalOutcome } from '../approvals/approval-chains.js';
+import { MemberQuartersService } from '../analysis/member-quarters.service.js';
 import { ApprovalsService } from '../approvals/approvals.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentUser, RequestContext } from '../auth/current-user.js';
@@ -98,6 +99,7 @@ export class ActivityPlansService implements OnModuleInit {
     @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(ApprovalsService) private readonly approvals: ApprovalsService,
+    @Inject(MemberQuartersService) private readonly quarters: MemberQuartersService,
   ) {}
 
   onModuleInit(): void {
@@ -198,6 +200,9 @@ export class ActivityPlansService implements OnModuleInit {
     const regionCode = await this.regionFor(ctx.user, input.regionCode);
     const existing = await this.db.activityPlan.findFirst({ where: { year: input.year, regionCode } });
     if (existing) throw new AppError(409, 'activities.planExists', { year: input.year });
+    // the member characteristics as of 31 Dec of the year before, from the frozen
+    // quarter, unless the author gives their own figures.
+    const memberFigures = input.memberFigures ?? (await this.quarters.yearEndFigures(input.year - 1, regionCode)) ?? {};
     const created = await this.db.$transaction(async (tx) => {
       const plan = await tx.activityPlan.create({
         data: {
@@ -206,7 +211,7 @@ export class ActivityPlansService implements OnModuleInit {
           title: input.title,
           lastYearFixes: input.lastYearFixes,
           memberSummary: input.memberSummary,
-          memberFigures: (input.memberFigures ?? {}) as Prisma.InputJsonObject,
+          memberFigures: memberFigures as Prisma.InputJsonObject,
           goals: (input.goals ?? {}) as Prisma.InputJsonObject,
           large: input.activities.some((a) => isLarge(snapshotOf(a))),
           createdById: ctx.user.id,

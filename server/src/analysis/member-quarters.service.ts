@@ -9,7 +9,7 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { memberQuarterWorkbook } from './member-quarter-export.js';
 import { writeMemberQuarter } from './member-quarter-sql.js';
-import { endedQuarters, isoDate, parseQuarter, quarterOfDay, type QuarterRange } from './quarters.js';
+import { endedQuarters, isoDate, parseQuarter, quarterOfDay, quarterRange, type QuarterRange } from './quarters.js';
 
 /** How many ended quarters the scheduled job keeps frozen (two years and the current comparison). */
 export const FROZEN_QUARTERS = 9;
@@ -119,5 +119,30 @@ export class MemberQuartersService implements OnApplicationBootstrap, OnApplicat
     const workbook = await memberQuarterWorkbook(this.db, q, region, regionName);
     await this.audit.record(ctx, 'EXPORT', 'member-quarters', q.label, { region });
     return { workbook, fileName: `季度会员分析-${q.year}年第${q.quarter}季度${regionName ? `-${regionName}` : ''}.xlsx` };
+  }
+
+  /**
+   * R-1 as of 31 Dec of `year` for an annual plan (A-1, R-4): the membership's headline figures of
+   * the region (null: the group), each key naming what it counts, with where they came from.
+   * Null when that quarter is not frozen.
+   */
+  async yearEndFigures(year: number, region: string | null): Promise<Record<string, number | string> | null> {
+    const q = quarterRange(year, 4);
+    const run = await this.db.memberQuarterRun.findUnique({ where: { quarterEnd: q.end } });
+    if (!run) return null;
+    const rows = await this.db.$queryRaw<{ k: string; n: number }[]>`
+      WITH s AS (SELECT * FROM member_quarter_snapshots WHERE "quarterEnd" = ${isoDate(q.end)}::date AND (${region}::text IS NULL OR "regionCode" = ${region}))
+      SELECT 'members' k, count(*) FILTER (WHERE "memberAtEnd")::int n FROM s
+      UNION ALL SELECT 'joinedInQuarter', count(*) FILTER (WHERE "joinedInQuarter")::int FROM s
+      UNION ALL SELECT 'leftInQuarter', count(*) FILTER (WHERE "leftInQuarter")::int FROM s
+      UNION ALL SELECT 'sex.' || sex, count(*)::int FROM s WHERE "memberAtEnd" GROUP BY sex
+      UNION ALL SELECT 'education.' || coalesce(education::text, 'UNKNOWN'), count(*)::int FROM s WHERE "memberAtEnd" GROUP BY 1
+      UNION ALL SELECT 'maritalStatus.' || "maritalStatus", count(*)::int FROM s WHERE "memberAtEnd" GROUP BY 1
+      UNION ALL SELECT 'withChildren', count(*) FILTER (WHERE "childrenCount" > 0)::int FROM s WHERE "memberAtEnd"
+      UNION ALL SELECT 'withCar', count(*) FILTER (WHERE "hasCar")::int FROM s WHERE "memberAtEnd"
+      UNION ALL SELECT 'averageAge', round(avg("ageYears"))::int FROM s WHERE "memberAtEnd"`;
+    const figures: Record<string, number | string> = { source: `${q.label}（${isoDate(q.end)}）`, builtAt: run.builtAt.toISOString() };
+    for (const r of rows) if (r.n !== null) figures[r.k] = r.n;
+    return figures;
   }
 }
