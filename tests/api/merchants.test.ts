@@ -85,6 +85,10 @@ describe('merchant pipelines (B-2)', () => {
       ['NEGOTIATION', '首次接触，谈折扣'],
       ['SIGNING', '折扣确定'],
     ]);
+    // The name, category and checklist are edited; the stage only through steps.
+    const edit = await f.call('PATCH', `/api/merchants/${m.id}`, { token, body: { category: '美容', noMajorIncident3y: true } });
+    expect(edit.body).toMatchObject({ category: '美容', stage: 'SIGNING', checklist: { noMajorIncident3y: true, reputationOk: true } });
+    expect((await f.call('PATCH', `/api/merchants/${m.id}`, { token, body: { stage: 'INFORMATION' } })).status).toBe(400);
     const again = await f.call('POST', `/api/merchants/${m.id}/steps`, { token, body: { stage: 'SIGNING', notes: 'x', on: day() }, lang: 'en' });
     expect(again.status).toBe(400);
     expect(again.body.errors.stage).toMatch(/signed|pipeline/);

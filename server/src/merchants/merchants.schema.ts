@@ -41,9 +41,12 @@ export const MerchantCreateInput = z.strictObject({
 });
 export type MerchantCreateInput = z.output<typeof MerchantCreateInput>;
 
-/** The name, category and checklist; reported contact changes go through MerchantChangeInput. */
+/**
+ * The name, category and checklist; reported contact changes go through MerchantChangeInput. The
+ * checklist without its defaults here, so a field left out keeps its value instead of turning false.
+ */
 export const MerchantUpdateInput = z
-  .strictObject({ name: required(100), category: required(30), ...checklist })
+  .strictObject({ name: required(100), category: required(30), ...Object.fromEntries(Object.keys(checklist).map((k) => [k, z.boolean()])) as Record<keyof typeof checklist, z.ZodBoolean> })
   .partial();
 export type MerchantUpdateInput = z.output<typeof MerchantUpdateInput>;
 
