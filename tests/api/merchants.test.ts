@@ -253,6 +253,31 @@ describe('visits (B-5)', () => {
   });
 });
 
+describe('overdue visits (B-5)', () => {
+  it('a merchant active last quarter and not visited then is overdue, listed first, until a visit of last quarter is recorded', async () => {
+    const token = f.tokens.merchant;
+    const m = await newMerchant(token);
+    for (const stage of ['NEGOTIATION', 'SIGNING']) await f.call('POST', `/api/merchants/${m.id}/steps`, { token, body: { stage, notes: 'ok', on: day(-250) } });
+    const a = await f.call('POST', `/api/merchants/${m.id}/agreements`, { token, body: agreementBody('HT-LATE-1', { startOn: day(-200), endOn: day(165) }) });
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    const today = clubToday();
+    const previousStart = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 - 3, 1)).toISOString().slice(0, 10);
+    const desk = async () => (await f.call('GET', '/api/workbench', { token })).body;
+    const w = await desk();
+    const items = w.items.filter((i: any) => i.source === 'merchant-visits');
+    expect(items.find((i: any) => i.recordId === m.id)).toMatchObject({ overdue: true, action: 'merchants.next.VISIT' });
+    expect(items.findIndex((i: any) => !i.overdue)).not.toBe(0);
+    const [{ late }] = (await (await f.sql()).query(
+      `SELECT count(*)::int late FROM merchants m WHERE status = 'ACTIVE' AND "signedOn" < date_trunc('quarter', $1::date) AND NOT EXISTS (SELECT 1 FROM merchant_visits v WHERE v."merchantId" = m.id AND v."visitedOn" >= $2::date)`,
+      [day(), previousStart],
+    )).rows;
+    expect(w.sources.find((s: any) => s.name === 'merchant-visits').overdue).toBe(late);
+    const v = await f.call('POST', `/api/merchants/${m.id}/visits`, { token, body: { visitedOn: previousStart, method: 'SITE', visitor: '周商务', covered: '上季度走访' } });
+    expect(v.status).toBe(201);
+    expect((await desk()).items.find((i: any) => i.source === 'merchant-visits' && i.recordId === m.id)).toMatchObject({ overdue: false });
+  });
+});
+
 describe('region scope and bad input', () => {
   it('a regional merchant officer sees and changes only the region’s merchants', async () => {
     const sh = await f.token('merchant_sh');

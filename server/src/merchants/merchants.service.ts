@@ -7,7 +7,7 @@ import { AppError } from '../common/app-error.js';
 import { parseListQuery, type ListSpec } from '../crud/list-query.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { isoDay, quarterOf } from '../workbench/periods.js';
+import { isoDay, quarterOf, thisAndPreviousQuarter } from '../workbench/periods.js';
 import { toAgreement, toChange, toMerchant, toStep, toVisit } from './merchants.mapper.js';
 import { earliestEffective, needsNoticeAndConsent, nextStage, PIPELINE_ORDER } from './merchants.rules.js';
 import {
@@ -312,14 +312,26 @@ export class MerchantsService {
     return toVisit(await this.db.merchantVisit.findUniqueOrThrow({ where: { id }, include: { merchant: true } }));
   }
 
-  /** B-5: the active merchants the caller's region has not visited this quarter, oldest signing first. */
+  /**
+   * B-5: the active merchants the caller's region has not visited this quarter, due on its last
+   * day. Those already active last quarter and not visited then either missed a visit: overdue,
+   * and listed first.
+   */
   async dueVisits(ctx: RequestContext, take: number) {
-    const quarter = quarterOf(clubToday());
-    const where: Prisma.MerchantWhereInput = { ...notVisitedSince(quarter.start), ...regionFilter(ctx.user) };
-    const [total, rows] = await Promise.all([
-      this.db.merchant.count({ where }),
-      this.db.merchant.findMany({ where, orderBy: [{ signedOn: 'asc' }, { id: 'asc' }], take, select: { id: true, name: true } }),
+    const { current, previous } = thisAndPreviousQuarter(clubToday());
+    const due: Prisma.MerchantWhereInput = { ...notVisitedSince(current.start), ...regionFilter(ctx.user) };
+    const late: Prisma.MerchantWhereInput = { ...notVisitedSince(previous.start), signedOn: { lt: current.start }, ...regionFilter(ctx.user) };
+    const order: Prisma.MerchantOrderByWithRelationInput[] = [{ signedOn: 'asc' }, { id: 'asc' }];
+    const select = { id: true, name: true } as const;
+    const [total, overdue, lateRows] = await Promise.all([
+      this.db.merchant.count({ where: due }),
+      this.db.merchant.count({ where: late }),
+      this.db.merchant.findMany({ where: late, orderBy: order, take, select }),
     ]);
-    return { total, rows, dueOn: new Date(quarter.end.getTime() - 86_400_000) };
+    const onTime = lateRows.length < take
+      ? await this.db.merchant.findMany({ where: { AND: [due, { NOT: late }] }, orderBy: order, take: take - lateRows.length, select })
+      : [];
+    const rows = [...lateRows.map((m) => ({ ...m, overdue: true })), ...onTime.map((m) => ({ ...m, overdue: false }))];
+    return { total, overdue, rows, dueOn: new Date(current.end.getTime() - 86_400_000) };
   }
 }

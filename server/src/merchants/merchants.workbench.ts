@@ -1,8 +1,8 @@
 // B-5 on the workbench: every active merchant is due a visit once a quarter; those not visited
-// yet this quarter are deadlines due on the quarter's last day, for the merchant officer.
+// yet this quarter are deadlines due on the quarter's last day, for the merchant officer; one
+// that was not visited last quarter either is overdue.
 import { Inject } from '@nestjs/common';
 import type { RequestContext } from '../auth/current-user.js';
-import { clubToday } from '../calendar/calendar.service.js';
 import { isoDay } from '../workbench/periods.js';
 import { WorkbenchSourceProvider } from '../workbench/workbench.registry.js';
 import type { WorkbenchItems, WorkbenchSource } from '../workbench/workbench.types.js';
@@ -16,11 +16,10 @@ export class MerchantVisitsWorkbench implements WorkbenchSource {
 
   async items(ctx: RequestContext, limit: number): Promise<WorkbenchItems> {
     if (ctx.user.role !== 'merchant_officer' || !ctx.user.permissions.includes('merchants:manage')) return { total: 0, overdue: 0, items: [] };
-    const { total, rows, dueOn } = await this.merchants.dueVisits(ctx, limit);
-    const overdue = dueOn < clubToday();
+    const { total, overdue, rows, dueOn } = await this.merchants.dueVisits(ctx, limit);
     return {
       total,
-      overdue: overdue ? total : 0,
+      overdue,
       items: rows.map((m) => ({
         source: this.name,
         kind: 'deadline' as const,
@@ -28,7 +27,7 @@ export class MerchantVisitsWorkbench implements WorkbenchSource {
         recordId: m.id,
         title: m.name,
         dueOn: isoDay(dueOn),
-        overdue,
+        overdue: m.overdue,
         link: `/merchants/show/${m.id}`,
       })),
     };
