@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { EmailSender } from '../../server/src/messaging/email.ts';
+import { backoffMs, isQuietHour, nextSendableTime } from '../../server/src/messaging/quiet-hours.ts';
+import { render, salutation } from '../../server/src/messaging/templates.ts';
+
+const input = { name: '张伟', title: 'MR' as const, occasion: { zh: '生日', en: 'birthday' }, clubName: { zh: '客户会', en: "the Owners' Club" } };
+
+describe('templates', () => {
+  it('address the member by surname and title in Chinese, full name in English', () => {
+    expect(salutation('zh', '张伟', 'MR')).toBe('张先生');
+    expect(salutation('zh', '欧阳娜娜', 'MS')).toBe('欧阳女士');
+    expect(salutation('en', 'Zhang Wei', 'MR')).toBe('Mr Zhang Wei');
+    const zh = render('greeting', 'zh', input);
+    expect(zh.subject).toBe('客户会祝您生日快乐');
+    expect(zh.body).toContain('尊敬的张先生：');
+    expect(render('greeting', 'en', { ...input, name: 'Zhang Wei' }).body).toContain('Dear Mr Zhang Wei,');
+  });
+});
+
+describe('quiet hours (no SMS 21:00-08:00 China time)', () => {
+  it('hold an evening SMS until the next morning and a night one until this morning', () => {
+    expect(isQuietHour(new Date('2026-12-04T12:59:00Z'))).toBe(false); // 20:59 in China
+    expect(isQuietHour(new Date('2026-12-04T13:00:00Z'))).toBe(true); // 21:00
+    expect(nextSendableTime(new Date('2026-12-04T14:30:00Z')).toISOString()).toBe('2026-12-05T00:00:00.000Z'); // 22:30 -> 08:00 next day
+    expect(nextSendableTime(new Date('2026-12-04T19:00:00Z')).toISOString()).toBe('2026-12-05T00:00:00.000Z'); // 03:00 -> 08:00 same day
+    const day = new Date('2026-12-05T02:00:00Z');
+    expect(nextSendableTime(day)).toBe(day);
+  });
+
+  it('back off exponentially with a cap', () => {
+    expect([1, 2, 3, 4].map((n) => backoffMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(30)).toBe(3600_000);
+  });
+});
+
+describe('email through a real SMTP server', () => {
+  const received: { to: string; raw: string }[] = [];
+  let server: SMTPServer;
+  let port = 0;
+
+  const listen = (p: number) => new Promise<void>((resolve) => server.listen(p, '127.0.0.1', () => resolve()));
+  const startServer = async (p = 0) => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await listen(p);
+    port = (server.server.address() as AddressInfo).port;
+  };
+  const stopServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+
+  beforeAll(() => startServer());
+  afterAll(() => stopServer());
+
+  it('delivers the rendered Chinese greeting', async () => {
+    const sender = new EmailSender(`smtp://127.0.0.1:${port}`, '客户会 <club@example.com>');
+    const result = await sender.send('zhang@example.com', render('greeting', 'zh', input), 'msg-1');
+    sender.close();
+    expect(result.ok).toBe(true);
+    const mail = received.find((m) => m.to === 'zhang@example.com');
+    expect(mail).toBeDefined();
+    expect(mail!.raw).toContain('Message-ID: <msg-1@owners-club>');
+    // the body is encoded (quoted-printable or base64): decode the text part
+    const text = decodeBody(mail!.raw);
+    expect(text).toContain('尊敬的张先生：');
+  });
+
+  it('reports SMTP down as a failure with its reason, and succeeds once it is back', async () => {
+    await stopServer();
+    const sender = new EmailSender(`smtp://127.0.0.1:${port}`, 'club@example.com');
+    const down = await sender.send('li@example.com', render('greeting', 'zh', input), 'msg-2');
+    expect(down.ok).toBe(false);
+    expect(down.reason).toMatch(/ECONNREFUSED|connect/i);
+    await startServer(port);
+    const up = await sender.send('li@example.com', render('greeting', 'zh', input), 'msg-2');
+    sender.close();
+    expect(up.ok).toBe(true);
+    expect(received.filter((m) => m.to === 'li@example.com')).toHaveLength(1);
+  });
+});
+
+/** The text part of a single-part message, decoded from its Content-Transfer-Encoding. */
+function decodeBody(raw: string): string {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  const encoding = /Content-Transfer-Encoding:\s*(\S+)/i.exec(head ?? '')?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
