@@ -101,3 +101,37 @@ function decodeBody(raw: string): string {
   }
   return body;
 }
+
+describe('SMS providers', () => {
+  it('keep every SMS in the outbox when no gateway is configured', async () => {
+    const { smsProviderFor } = await import('../../server/src/messaging/sms.ts');
+    const outbox = smsProviderFor({});
+    expect(outbox.name).toBe('outbox');
+    expect(await outbox.send('13800000000', '生日快乐', 'k1')).toMatchObject({ ok: true, provider: 'outbox' });
+  });
+
+  it('post to the HTTP gateway with its key, and report its refusal', async () => {
+    const { smsProviderFor } = await import('../../server/src/messaging/sms.ts');
+    const { createServer } = await import('node:http');
+    const seen: { auth?: string; body: string }[] = [];
+    let status = 200;
+    const gw = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        seen.push({ auth: req.headers.authorization, body });
+        res.statusCode = status;
+        res.end(status === 200 ? 'queued' : 'quota exceeded');
+      });
+    });
+    await new Promise<void>((r) => gw.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(gw.address() as AddressInfo).port}/sms`;
+    const provider = smsProviderFor({ smsGatewayUrl: url, smsGatewayKey: 'secret-key' });
+    expect(provider.name).toBe('http');
+    expect(await provider.send('13800000000', '中秋快乐', 'k2')).toMatchObject({ ok: true, reason: 'queued' });
+    expect(seen[0]).toEqual({ auth: 'Bearer secret-key', body: JSON.stringify({ to: '13800000000', text: '中秋快乐', id: 'k2' }) });
+    status = 429;
+    expect(await provider.send('13800000000', '中秋快乐', 'k3')).toMatchObject({ ok: false, reason: 'HTTP 429 quota exceeded' });
+    await new Promise<void>((r) => gw.close(() => r()));
+  });
+});

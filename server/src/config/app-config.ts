@@ -42,6 +42,13 @@ export interface AppConfig {
   cardFeeFen: number;
   /** List totals of at least this many rows are kept until their table changes (crud/list-totals.ts). */
   cachedTotalMinRows: number;
+  /** Email goes to this SMTP server (SMTP_URL, smtp://user:pass@host:port); unset: email stays queued. */
+  smtpUrl?: string;
+  /** The sender of the club's email (MAIL_FROM); unset: 客户会 <noreply@localhost>. */
+  mailFrom?: string;
+  /** The HTTP SMS gateway (SMS_GATEWAY_URL + SMS_GATEWAY_KEY); unset: SMS go to the outbox. */
+  smsGatewayUrl?: string;
+  smsGatewayKey?: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -91,5 +98,9 @@ export function loadConfig(): AppConfig {
     listenUrl: process.env.DATABASE_LISTEN_URL || undefined,
     cardFeeFen: cardFeeFen(),
     cachedTotalMinRows: int('LIST_TOTAL_CACHE_MIN_ROWS', 5000),
+    smtpUrl: process.env.SMTP_URL || undefined,
+    mailFrom: process.env.MAIL_FROM || undefined,
+    smsGatewayUrl: process.env.SMS_GATEWAY_URL || undefined,
+    smsGatewayKey: process.env.SMS_GATEWAY_KEY || undefined,
   };
 }
