@@ -1,0 +1,199 @@
+// The admin as new staff of every role first see it: every menu page (and, for the roles that work
+// with records, the first record each list opens), in Chinese and English, at 1440×900 and
+// 1280×800. A page fails when an id, amount, date or phone in a table or description wraps or is
+// cut off (also hidden under a fixed column or needing a sideways scroll), when a cell's content
+// spills out of it, when a menu group is empty, when an untranslated code (READY, SH), a rule id
+// (M-2, 附录4) or a string key shows, when the console has an error or a request fails.
+//
+// Fast by design: one browser, one context per role, moving inside the single-page app (menu
+// clicks and the header's language switch, no reloads), measuring each page at both sizes by
+// resizing the window; every check of a page is one page.evaluate (support/layout-probe.js). Screenshots of each page per
+// language and size, and of every page with a problem, go to test-artifacts/layout/ (git-ignored,
+// kept by CI).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, type Browser } from './support/browser.ts';
+import { startSystem } from './support/system.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, REGIONS } from '../prisma/seed/factories.ts';
+import * as enums from '../server/src/generated/prisma/enums.ts';
+import { repoRoot } from '../server/src/config/app-config.ts';
+
+const SIZES = [
+  { name: '1440x900', width: 1440, height: 900 },
+  { name: '1280x800', width: 1280, height: 800 },
+] as const;
+const LANGUAGES = ['zh-CN', 'en'] as const;
+/** Roles whose first record of each list is opened too (the detail pages). */
+const DETAIL_ROLES = new Set(['manager', 'officer_sh']);
+/** LAYOUT_PNG=1: screenshots as PNG instead of the smaller JPEG. */
+const PNG = Boolean(process.env.LAYOUT_PNG);
+const ARTIFACTS = join(repoRoot, 'test-artifacts', 'layout');
+const PROBE = readFileSync(join(import.meta.dirname, 'support', 'layout-probe.js'), 'utf8').trim();
+
+/** Codes that must never show as text: every upper-case enum value of the schema, and the region codes. */
+const CODES = [
+  ...new Set([
+    ...Object.values(enums).flatMap((e) => (typeof e === 'object' && e ? Object.values(e as Record<string, string>) : [])).filter((v) => /^[A-Z][A-Z0-9_]+$/.test(v)),
+    ...REGIONS.map((r) => r.code),
+  ]),
+];
+
+const PROBE_CALL = `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done((${PROBE})(${JSON.stringify({ codes: CODES })})))))`;
+
+const INIT = readFileSync(join(import.meta.dirname, 'support', 'layout-init.js'), 'utf8').trim();
+
+interface Problem {
+  kind: string;
+  text: string;
+  where: string;
+}
+
+describe('layout of every menu page, every role, both languages, two window sizes', () => {
+  let system: Awaited<ReturnType<typeof startSystem>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [system, browser] = await Promise.all([startSystem({ members: 200, demo: true, applications: 60 }), launchChromium()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('has no wrapped or clipped values, no empty menu group, no codes or rule ids, no console errors or failed requests', async () => {
+    const started = Date.now();
+    const found = new Map<string, { example: string; who: Set<string> }>(); // page, kind and place → an example and where it showed
+    const shot = new Set<string>();
+    let checks = 0;
+    let pages = 0;
+    let menuPages = 0;
+
+    const login = async (username: string): Promise<string> => {
+      const res = await fetch(`${system.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      expect(res.status, `sign-in of ${username}`).toBe(200);
+      return ((await res.json()) as { token: string }).token;
+    };
+
+    const run = async (username: string) => {
+      let lang: (typeof LANGUAGES)[number] = LANGUAGES[0];
+      const token = await login(username);
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: SIZES[0].width, height: SIZES[0].height } });
+      await context.addInitScript({ content: `(${INIT})(${JSON.stringify({ token, lang })})` });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => {
+        errors.push(`request failed: ${r.method()} ${new URL(r.url()).pathname} ${r.failure()?.errorText ?? ''}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.request().method()} ${new URL(r.url()).pathname}`);
+      });
+
+      const ready = (path: string) =>
+        page.waitForFunction((p) => (globalThis as unknown as { __layoutReady(p: string): boolean }).__layoutReady(p), path, { polling: 40, timeout: 30_000 });
+
+      let sizes: readonly (typeof SIZES)[number][] = SIZES;
+      /** Both sizes, starting with the one the window has (the next page starts with the other). */
+      const check = async (label: string) => {
+        pages++;
+        for (const [i, size] of sizes.entries()) {
+          if (i > 0) await page.setViewportSize({ width: size.width, height: size.height });
+          // Measured after the (resized) page has been laid out and painted twice.
+          const problems = (await page.evaluate(PROBE_CALL)) as Problem[];
+          const all = [...problems.map((p) => ({ key: `${p.kind}${p.where ? ` at ${p.where}` : ''}`, example: p.text })), ...errors.splice(0).map((e) => ({ key: e, example: '' }))];
+          checks++;
+          const who = `${username}/${lang}/${size.name}`;
+          let fresh = false;
+          for (const { key, example } of all) {
+            const entry = found.get(`${label} — ${key}`) ?? { example, who: new Set<string>() };
+            fresh ||= entry.who.size === 0;
+            entry.who.add(who);
+            found.set(`${label} — ${key}`, entry);
+          }
+          // Each page once per language and size, and again where it shows a problem not seen before.
+          const file = `${lang}-${size.name}-${label.replace(/[^\w-]+/g, '_')}`;
+          if (!shot.has(file) || fresh) {
+            const name = shot.has(file) ? `${file}-${username}` : file;
+            shot.add(file);
+            await page.screenshot(PNG ? { path: join(ARTIFACTS, `${name}.png`), type: 'png' } : { path: join(ARTIFACTS, `${name}.jpg`), type: 'jpeg', quality: 55 });
+          }
+        }
+        sizes = [...sizes].reverse();
+      };
+
+      /** A click on the page's own link: the single-page app moves without a reload. */
+      const go = async (selectors: string | string[]): Promise<string | null> => {
+        const href = await page.evaluate((s) => (globalThis as unknown as { __layoutGo(s: string | string[]): string | null }).__layoutGo(s), selectors);
+        if (!href) return null;
+        const path = href.split('?')[0];
+        await ready(path).catch((e: Error) => {
+          throw new Error(`${username}/${lang}: ${href} did not settle (at ${page.url()})`, { cause: e });
+        });
+        return href;
+      };
+
+      const t0 = Date.now();
+      await page.goto(`${system.baseUrl}/`);
+      try {
+        await page.locator('[data-testid="current-user"]').waitFor();
+      } catch (e) {
+        await page.screenshot({ path: join(ARTIFACTS, `start-failed-${username}.jpg`), type: 'jpeg' });
+        throw new Error(`${username}: the admin did not open (${page.url()}): ${errors.join('; ')}`, { cause: e });
+      }
+      // Open every menu group so each page's link is in the menu.
+      await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ click(): void }> } }).document;
+        for (const title of d.querySelectorAll('.ant-layout-sider .ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title')) title.click();
+      });
+      await ready(new URL(page.url()).pathname);
+      const links = [...new Set(await page.locator('.ant-layout-sider a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))].filter((h) => h !== '/');
+      expect(links.length, `${username} has menu pages`).toBeGreaterThan(0);
+
+      for (const [i, language] of LANGUAGES.entries()) {
+        lang = language;
+        if (i > 0) {
+          // The header's language switch, as staff change it (no reload).
+          await page.locator('[data-testid="language-switch"] .ant-segmented-item', { hasText: lang === 'en' ? 'English' : '中文' }).click();
+          await page.waitForFunction((l) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === l, lang);
+        }
+        for (const href of links) {
+          menuPages++;
+          const t1 = Date.now();
+          expect(await go(`.ant-layout-sider a[href="${href}"]`), `${username}/${lang}: menu link ${href}`).toBe(href);
+          const t2 = Date.now();
+          await check(href);
+          if (process.env.LAYOUT_VERBOSE === '2') console.log(`  ${href}: opened in ${t2 - t1} ms, checked in ${Date.now() - t2} ms`);
+          if (!DETAIL_ROLES.has(username)) continue;
+          // The list's first record: its show button, else the first linked record on it.
+          const detail = await go(['.ant-table-tbody a:has(> .refine-show-button)', '.ant-table-tbody a[href*="/show/"], .ant-table-tbody a[href*="/receipt/"]']);
+          if (detail) await check(detail.replace(/\/\d+$/, '/:id'));
+        }
+      }
+      await context.close();
+      if (process.env.LAYOUT_VERBOSE) console.log(`${username}: ${links.length} menu pages in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    };
+
+    const jobs = DEMO_ACCOUNTS.filter((a) => !process.env.LAYOUT_ONLY || process.env.LAYOUT_ONLY.split(',').includes(a.username)).map((a) => () => run(a.username));
+    // Two at a time: the machine has two cores, and the API and Cube share them.
+    const queue = [...jobs];
+    await Promise.all([0, 1].map(async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await job();
+    }));
+
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const roles = jobs.length;
+    console.log(
+      `layout: ${checks} page checks in ${seconds} s — ${menuPages / LANGUAGES.length} menu pages over ${roles} roles (${pages - menuPages} record pages besides) × ${LANGUAGES.length} languages × ${SIZES.length} sizes; screenshots in test-artifacts/layout/`,
+    );
+    const report = [...found].map(([line, { example, who }]) => `${line}${example ? `: “${example}”` : ''}  [${who.size}×, e.g. ${[...who].slice(0, 3).join(', ')}]`);
+    expect(report).toEqual([]);
+  }, 600_000);
+});
