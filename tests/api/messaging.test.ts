@@ -135,3 +135,122 @@ describe('SMS providers', () => {
     await new Promise<void>((r) => gw.close(() => r()));
   });
 });
+
+describe('the message queue on a real database', async () => {
+  const pg = (await import('pg')).default;
+  const { createTestDatabase } = await import('../support/database.ts');
+  const { seedClub } = await import('../../prisma/seed/seed-club.ts');
+  const { MessageQueue } = await import('../../server/src/messaging/message-queue.ts');
+  const { OutboxSmsProvider } = await import('../../server/src/messaging/sms.ts');
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: InstanceType<typeof pg.Pool>;
+  let admin: InstanceType<typeof pg.Pool>;
+  const mails: string[] = [];
+  let smtp: SMTPServer;
+  let smtpPort = 0;
+  const startSmtp = async (p = 0) => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _s, cb) {
+        const c: Buffer[] = [];
+        stream.on('data', (b: Buffer) => c.push(b));
+        stream.on('end', () => { mails.push(Buffer.concat(c).toString('utf8')); cb(); });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(p, '127.0.0.1', () => r()));
+    smtpPort = (smtp.server.address() as AddressInfo).port;
+  };
+  const stopSmtp = () => new Promise<void>((r) => smtp.close(() => r()));
+  let members: { id: number; regionCode: string }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedClub(t.db, { members: 12 });
+    pool = new pg.Pool({ connectionString: t.apiUrl });
+    admin = new pg.Pool({ connectionString: t.url });
+    await admin.query(`UPDATE members SET email = 'm' || id || '@example.com'`);
+    members = (await admin.query(`SELECT m.id, p."regionCode" FROM members m JOIN projects p ON p.id = m."projectId" ORDER BY m.id LIMIT 6`)).rows;
+    await startSmtp();
+  }, 120_000);
+  afterAll(async () => {
+    await stopSmtp();
+    await pool?.end();
+    await admin?.end();
+    await t?.drop();
+  });
+
+  const queue = async (key: string, channel: 'EMAIL' | 'SMS', member: { id: number; regionCode: string }) =>
+    (await admin.query(
+      `INSERT INTO messages ("idempotencyKey", channel, "memberId", "regionCode", "templateKey", subject, body, "updatedAt")
+       VALUES ($1, $2, $3, $4, 'greeting', $5, $6, now()) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING id`,
+      [key, channel, member.id, member.regionCode, render('greeting', 'zh', input).subject, `${render('greeting', 'zh', input).body}\n[${key}]`],
+    )).rows[0]?.id as number | undefined;
+  const state = async (key: string) => (await admin.query(`SELECT state, attempts, reason, provider, "nextAttemptAt" FROM messages WHERE "idempotencyKey" = $1`, [key])).rows[0];
+
+  it('retries with back-off while SMTP is down, then delivers once it is back', async () => {
+    const { EmailSender } = await import('../../server/src/messaging/email.ts');
+    await queue('down-1', 'EMAIL', members[0]!);
+    await stopSmtp();
+    let clock = new Date('2026-12-04T02:00:00Z');
+    const q = new MessageQueue(pool, { email: new EmailSender(`smtp://127.0.0.1:${smtpPort}`, 'club@example.com'), sms: new OutboxSmsProvider(), backoffBaseMs: 1000, now: () => clock });
+    await q.runOnce();
+    let s = await state('down-1');
+    expect(s).toMatchObject({ state: 'QUEUED', attempts: 1 });
+    expect(new Date(s.nextAttemptAt).getTime() - clock.getTime()).toBe(1000);
+    clock = new Date(clock.getTime() + 1000);
+    await q.runOnce();
+    s = await state('down-1');
+    expect(s).toMatchObject({ state: 'QUEUED', attempts: 2 });
+    expect(new Date(s.nextAttemptAt).getTime() - clock.getTime()).toBe(2000);
+    await startSmtp(smtpPort);
+    clock = new Date(clock.getTime() + 2000);
+    await q.runOnce();
+    expect(await state('down-1')).toMatchObject({ state: 'SENT', attempts: 3, provider: 'smtp' });
+    expect(mails.filter((m) => m.includes("<down-1@owners-club>"))).toHaveLength(1);
+  });
+
+  it('sends each of many messages exactly once across a stop and restart, and never to a member who declined', async () => {
+    const { EmailSender } = await import('../../server/src/messaging/email.ts');
+    await admin.query(`INSERT INTO message_consents ("memberId") VALUES ($1)`, [members[1]!.id]);
+    for (let i = 0; i < 60; i++) await queue(`bulk-${i}`, 'EMAIL', members[i % 2 === 0 ? 2 : 3]!);
+    expect(await queue('bulk-0', 'EMAIL', members[2]!)).toBeUndefined(); // the idempotency key holds
+    await queue('declined-1', 'EMAIL', members[1]!);
+    const sender = new EmailSender(`smtp://127.0.0.1:${smtpPort}`, 'club@example.com');
+    const q1 = new MessageQueue(pool, { email: sender, sms: new OutboxSmsProvider(), batch: 5, pollMs: 5 });
+    const sentBulk = async () => Number((await admin.query(`SELECT count(*) FROM messages WHERE "idempotencyKey" LIKE 'bulk-%' AND state = 'SENT'`)).rows[0].count);
+    q1.start();
+    while ((await sentBulk()) < 5) await new Promise((r) => setTimeout(r, 5));
+    await q1.stop();
+    // stopped part-way: some sent, the rest still queued, none left half-sent
+    const afterStop = await sentBulk();
+    expect(afterStop).toBeLessThan(60);
+    expect(Number((await admin.query(`SELECT count(*) FROM messages WHERE state = 'SENDING'`)).rows[0].count)).toBe(0);
+    const q2 = new MessageQueue(pool, { email: sender, sms: new OutboxSmsProvider(), batch: 5, pollMs: 5 });
+    q2.start();
+    for (let i = 0; i < 200; i++) {
+      const left = Number((await admin.query(`SELECT count(*) FROM messages WHERE "idempotencyKey" LIKE 'bulk-%' AND state <> 'SENT'`)).rows[0].count);
+      if (left === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await q2.stop();
+    for (let i = 0; i < 60; i++) expect(mails.filter((m) => m.includes(`<bulk-${i}@owners-club>`)), `bulk-${i}`).toHaveLength(1);
+    expect(await state('declined-1')).toMatchObject({ state: 'FAILED', reason: 'the member declined messages' });
+    expect(mails.some((m) => m.includes("<declined-1@owners-club>"))).toBe(false);
+  }, 60_000);
+
+  it('holds an SMS in quiet hours and keeps it in the outbox in the morning; email waits without SMTP_URL', async () => {
+    await queue('sms-1', 'SMS', members[4]!);
+    await queue('nosmtp-1', 'EMAIL', members[5]!);
+    let clock = new Date('2026-12-04T14:30:00Z'); // 22:30 in China
+    const q = new MessageQueue(pool, { sms: new OutboxSmsProvider(), now: () => clock });
+    await q.runOnce();
+    const held = await state('sms-1');
+    expect(held).toMatchObject({ state: 'QUEUED', attempts: 0 });
+    expect(new Date(held.nextAttemptAt).toISOString()).toBe('2026-12-05T00:00:00.000Z');
+    expect(await state('nosmtp-1')).toMatchObject({ state: 'QUEUED', reason: 'no SMTP server configured (SMTP_URL)' });
+    clock = new Date('2026-12-05T00:00:00Z');
+    await q.runOnce();
+    expect(await state('sms-1')).toMatchObject({ state: 'SENT', provider: 'outbox' });
+  });
+});
