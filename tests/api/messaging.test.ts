@@ -166,7 +166,7 @@ describe('the message queue on a real database', async () => {
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    await seedClub(t.db, { members: 12 });
+    await seedClub(t.db, { members: 12, demoAccounts: false });
     pool = new pg.Pool({ connectionString: t.apiUrl });
     admin = new pg.Pool({ connectionString: t.url });
     await admin.query(`UPDATE members SET email = 'm' || id || '@example.com'`);
