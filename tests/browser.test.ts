@@ -43,7 +43,8 @@ describe('admin in the browser', () => {
     await page.fill('#username', 'officer');
     await page.fill('#password', DEMO_PASSWORD);
     await page.click('[data-testid="login-submit"]');
-    await page.waitForURL(/\/members/);
+    // Every role lands on its workbench (工作台).
+    await page.waitForURL(/\/workbench/);
     await page.locator('[data-testid="current-user"]').waitFor();
     expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('会员管理专员');
   }, 60_000);
