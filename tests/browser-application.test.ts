@@ -36,9 +36,12 @@ describe('an application in the admin, from receipt through card issue', () => {
   const name = `申请${suffix}`;
 
   const status = () => page.locator('[data-testid="current-status"]').textContent();
-  async function act(testId: string, expected: string) {
+  /** One step: its button, the confirmation where the step cannot be undone, the new state and the step's own message. */
+  async function act(testId: string, expected: string, done: RegExp, confirm?: string) {
     await page.click(`[data-testid="${testId}"]`);
+    if (confirm) await page.click(`[data-testid="${confirm}"]`);
     await expect.poll(status, { timeout: 20_000 }).toContain(expected);
+    await expect.poll(() => page.locator('.ant-notification-notice-success').last().textContent(), { timeout: 20_000 }).toMatch(done);
   }
 
   it('receives, checks, verifies, approves, produces, readies and issues — and the member exists', async () => {
@@ -47,6 +50,17 @@ describe('an application in the admin, from receipt through card issue', () => {
     await page.goto(`${system.baseUrl}/applications/create`);
     await page.locator('[data-testid="section-intake"]').waitFor();
     await page.locator('[data-testid="section-household"]').waitFor();
+    // Nothing is ticked until the clerk has checked it.
+    expect(await page.locator('[data-testid="documents-checklist"] input:checked').count()).toBe(0);
+    // A validation error scrolls to the first problem instead of seeming to do nothing.
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await page.click('[data-testid="application-save"]');
+    const firstError = page.locator('.ant-form-item-has-error').first();
+    await firstError.waitFor();
+    await expect.poll(() => firstError.evaluate((el) => {
+      const r = (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight;
+    })).toBe(true);
     await chooseHousehold(page);
     await choose(page, 'relation', '配偶');
     await choose(page, 'title', '太太');
@@ -61,17 +75,23 @@ describe('an application in the admin, from receipt through card issue', () => {
     await expect.poll(status).toContain('已接收');
     expect(await page.locator('[data-testid="application-no"]').textContent()).toMatch(/^SQ\d{4}-\d{6}$/);
 
-    await act('action-complete', '资料齐全');
-    await act('action-verify', '已核实');
-    await act('action-approve', '已批准');
-    await act('action-produce-card', '制卡中');
+    const steps = page.locator('[data-testid="application-steps"] .ant-steps-item');
+    expect(await steps.count()).toBe(8);
+    await act('action-complete', '资料齐全', /资料已审核齐全/);
+    await act('action-verify', '已核实', /已核实房产资料/);
+    await act('action-approve', '已批准', /已批准入会/, 'confirm-approve');
+    await act('action-produce-card', '制卡中', /已安排制卡，卡号 WEB\d{6}/, 'confirm-produce-card');
     await expect.poll(() => page.locator('[data-testid="card-no"]').textContent()).toMatch(/WEB\d{6}/);
-    await act('action-card-ready', '卡已制好');
+    expect(await page.locator('[data-testid="card-status"]').textContent()).toBe('制卡中');
+    await act('action-card-ready', '待领卡', /已确认制卡完成/);
     await page.check('[data-testid="collector-signed"] input, input[data-testid="collector-signed"]');
     await page.check('[data-testid="collector-id-checked"] input, input[data-testid="collector-id-checked"]');
-    await act('action-issue', '已发卡');
+    await act('action-issue', '已发卡', /已发卡/, 'confirm-issue');
     const timeline = await page.locator('[data-testid="application-timeline"]').textContent();
-    for (const s of ['已接收', '资料齐全', '已核实', '已批准', '制卡中', '卡已制好', '已发卡']) expect(timeline).toContain(s);
+    for (const s of ['已接收', '资料齐全', '已核实', '已批准', '制卡中', '待领卡', '已发卡']) expect(timeline).toContain(s);
+    expect(await page.locator('[data-testid="application-steps"] .ant-steps-item-finish').count()).toBe(8);
+    // The member by name and member number, not "#id".
+    expect(await page.locator('[data-testid="member-link"]').textContent()).toBe(name);
 
     // The member exists and opens from the application.
     await page.click('[data-testid="member-link"]');

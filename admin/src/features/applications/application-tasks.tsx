@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Deadline, StatusTag } from './components/application-parts';
 import type { ApplicationListItem, ApplicationTasks } from '../../shared/api-types';
+import { oneLine, useWithTotal } from '../../shared/table';
 
 type Tasks = ApplicationTasks;
 
 /** "我的待办": the applications waiting on the caller's role, overdue first (M-6). */
 export const MyTasks = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [page, setPage] = useState(1);
   const pageSize = 20;
@@ -49,15 +51,24 @@ export const MyTasks = () => {
         loading={query.isLoading}
         dataSource={tasks?.data ?? []}
         locale={{ emptyText: <Empty description={t('applications.tasks.empty')} /> }}
-        pagination={{ current: page, pageSize, total: tasks?.total ?? 0, onChange: setPage }}
+        pagination={withTotal({ current: page, pageSize, total: tasks?.total ?? 0, onChange: setPage })}
         rowClassName={(r) => (r.overdue ? 'application-overdue' : '')}
       >
-        <Table.Column<ApplicationListItem> dataIndex="applicationNo" title={t('applications.fields.applicationNo')} render={(_, r) => <Link to={`/applications/show/${r.id}`}>{r.applicationNo}</Link>} />
+        <Table.Column<ApplicationListItem> dataIndex="applicationNo" title={t('applications.fields.applicationNo')} {...oneLine} render={(_, r) => <Link to={`/applications/show/${r.id}`}>{r.applicationNo}</Link>} />
         <Table.Column dataIndex="applicantName" title={t('applications.fields.applicantName')} />
-        <Table.Column<ApplicationListItem> title={t('applications.fields.unit')} render={(_, r) => `${r.projectName} ${r.unitLabel}`} />
-        <Table.Column<ApplicationListItem> title={t('applications.fields.status')} render={(_, r) => <StatusTag status={r.status} />} />
-        <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} />
-        <Table.Column<ApplicationListItem> title={t('applications.fields.dueOn')} render={(_, r) => <Deadline item={r} />} />
+        <Table.Column<ApplicationListItem>
+          title={t('applications.fields.unit')}
+          render={(_, r) => (
+            <>
+              {r.projectName}
+              <br />
+              <Typography.Text type="secondary">{r.unitLabel}</Typography.Text>
+            </>
+          )}
+        />
+        <Table.Column<ApplicationListItem> title={t('applications.fields.status')} {...oneLine} render={(_, r) => <StatusTag status={r.status} />} />
+        <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} {...oneLine} />
+        <Table.Column<ApplicationListItem> title={t('applications.fields.dueOn')} {...oneLine} render={(_, r) => <Deadline item={r} />} />
       </Table>
     </Card>
   );

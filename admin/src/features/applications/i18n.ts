@@ -1,4 +1,4 @@
-/** Strings of the applications feature (M-4, M-5, M-6), under their own top-level keys. */
+/** Strings of the applications feature (M-4, M-5, M-6), under their own top-level keys. No rule ids in them. */
 export const applicationsZh = {
   applications: {
     applications: '入会申请',
@@ -30,7 +30,7 @@ export const applicationsZh = {
     reset: '重置',
     status: {
       RECEIVED: '已接收', INCOMPLETE: '资料不全', COMPLETE: '资料齐全', VERIFIED: '已核实', APPROVED: '已批准',
-      REJECTED: '已拒绝', CARD_IN_PRODUCTION: '制卡中', CARD_READY: '卡已制好', ISSUED: '已发卡',
+      REJECTED: '已拒绝', CARD_IN_PRODUCTION: '制卡中', CARD_READY: '待领卡', ISSUED: '已发卡',
     },
     points: { MANAGEMENT_OFFICE: '物业管理处', CLUBHOUSE: '会所', IN_PERSON: '本人递交', MAIL: '邮寄' },
     documents: { ID_COPY: '身份证/护照复印件', PHOTO: '照片（两张）', DEED_OR_CONTRACT: '房产证或购房合同', SIGNED_FORM: '签署的申请表' },
@@ -43,7 +43,7 @@ export const applicationsZh = {
     deadline: { overdue: '逾期 {{n}} 个工作日', left: '剩 {{n}} 个工作日', today: '今日到期', none: '—' },
     receive: {
       sectionIntake: '收件信息',
-      documentsChecklist: '资料清单（M-5）',
+      documentsChecklist: '已交资料（请逐项核对后勾选）',
       uploads: '扫描件与照片',
       uploadHint: '接收后可在详情页继续上传。只接受 JPG、PNG、PDF，单个不超过 10 MB。',
       submit: '接收申请',
@@ -69,6 +69,20 @@ export const applicationsZh = {
       issue: '发卡',
       confirm: '确定',
       done: '已办理',
+      doneIncomplete: '已标记资料不全，请跟进补交',
+      doneComplete: '资料已审核齐全，下一步核实房产',
+      doneVerify: '已核实房产资料，待审批入会',
+      doneAskMarketing: '已请营销公司协助核实',
+      doneApprove: '已批准入会，可安排制卡',
+      doneReject: '已拒绝该申请',
+      doneProduce: '已安排制卡，卡号 {{cardNo}}',
+      doneCardReady: '已确认制卡完成，请通知业主领卡',
+      doneIssue: '已发卡，会员资料已建立',
+      approveConfirm: '批准后申请人即成为会员，此操作不能撤回。确定批准入会吗？',
+      produceConfirm: '确定安排制卡吗？系统将从号段分配一个卡号，卡号不会重复使用。',
+      issueConfirm: '确定发卡吗？发卡后将记入发卡记录，不能撤回。',
+      rejectConfirm: '拒绝后申请即终止，不能撤回。确定拒绝吗？',
+      memberNo: '会员编号 {{id}}',
       none: '当前状态下您没有可办理的事项',
       upload: '上传',
       kind: '资料类型',
@@ -82,6 +96,12 @@ export const applicationsZh = {
       waived: '免收',
       warnings: '提示',
     },
+    steps: {
+      RECEIVED: '接收申请', INCOMPLETE: '补交资料', COMPLETE: '资料齐全', VERIFIED: '核实房产', APPROVED: '批准入会',
+      CARD_IN_PRODUCTION: '制卡', CARD_READY: '通知领卡', ISSUED: '发卡',
+      notNeeded: '无需补交',
+      rejected: '已拒绝',
+    },
     tasks: {
       title: '我的待办',
       menu: '我的待办',
@@ -89,7 +109,7 @@ export const applicationsZh = {
       total: '待办',
       overdue: '逾期',
       empty: '没有待办事项',
-      intro: '按办理时限排列；红色为已逾期（按工作日计算，M-6）。',
+      intro: '按办理时限排列；红色为已逾期（按工作日计算）。',
     },
     printForm: {
       button: '打印申请表',
@@ -176,7 +196,7 @@ export const applicationsEn: typeof applicationsZh = {
     reset: 'Reset',
     status: {
       RECEIVED: 'Received', INCOMPLETE: 'Incomplete', COMPLETE: 'Complete', VERIFIED: 'Verified', APPROVED: 'Approved',
-      REJECTED: 'Rejected', CARD_IN_PRODUCTION: 'Card in production', CARD_READY: 'Card ready', ISSUED: 'Issued',
+      REJECTED: 'Rejected', CARD_IN_PRODUCTION: 'Card in production', CARD_READY: 'Ready for pickup', ISSUED: 'Issued',
     },
     points: { MANAGEMENT_OFFICE: 'Management office', CLUBHOUSE: 'Clubhouse', IN_PERSON: 'In person', MAIL: 'Mail' },
     documents: { ID_COPY: 'ID / passport copy', PHOTO: 'Photos (two)', DEED_OR_CONTRACT: 'Deed or purchase contract', SIGNED_FORM: 'Signed form' },
@@ -189,7 +209,7 @@ export const applicationsEn: typeof applicationsZh = {
     deadline: { overdue: '{{n}} working days overdue', left: '{{n}} working days left', today: 'Due today', none: '—' },
     receive: {
       sectionIntake: 'Receipt',
-      documentsChecklist: 'Document checklist (M-5)',
+      documentsChecklist: 'Documents handed in (tick each one you checked)',
       uploads: 'Scans and photo',
       uploadHint: 'More files can be uploaded on the application page. JPG, PNG or PDF, at most 10 MB each.',
       submit: 'Receive',
@@ -215,6 +235,20 @@ export const applicationsEn: typeof applicationsZh = {
       issue: 'Issue card',
       confirm: 'Confirm',
       done: 'Done',
+      doneIncomplete: 'Marked incomplete: follow up the missing documents',
+      doneComplete: 'Documents complete: next, verify the property',
+      doneVerify: 'Property verified: waiting for the admission decision',
+      doneAskMarketing: 'Marketing asked to help verify',
+      doneApprove: 'Admission approved: the card can be ordered',
+      doneReject: 'Application rejected',
+      doneProduce: 'Card ordered, number {{cardNo}}',
+      doneCardReady: 'Card made: call the owner to collect it',
+      doneIssue: 'Card issued; the member record is in place',
+      approveConfirm: 'The applicant becomes a member; this cannot be undone. Approve the admission?',
+      produceConfirm: 'Order the card? A number is taken from the range and never reused.',
+      issueConfirm: 'Issue the card? It goes into the issue record and cannot be undone.',
+      rejectConfirm: 'Rejecting ends the application and cannot be undone. Reject it?',
+      memberNo: 'Member no. {{id}}',
       none: 'Nothing for you to do in this state',
       upload: 'Upload',
       kind: 'Document',
@@ -228,6 +262,12 @@ export const applicationsEn: typeof applicationsZh = {
       waived: 'waived',
       warnings: 'Note',
     },
+    steps: {
+      RECEIVED: 'Received', INCOMPLETE: 'Missing items', COMPLETE: 'Complete', VERIFIED: 'Property verified', APPROVED: 'Approved',
+      CARD_IN_PRODUCTION: 'Card made', CARD_READY: 'Owner called', ISSUED: 'Card issued',
+      notNeeded: 'Not needed',
+      rejected: 'Rejected',
+    },
     tasks: {
       title: 'My tasks',
       menu: 'My tasks',
@@ -235,7 +275,7 @@ export const applicationsEn: typeof applicationsZh = {
       total: 'Open',
       overdue: 'Overdue',
       empty: 'Nothing to do',
-      intro: 'By deadline; red is overdue (working days, M-6).',
+      intro: 'By deadline; red is overdue (in working days).',
     },
     printForm: {
       button: 'Print application form',

@@ -9,6 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { useApiMutation } from '../../shared/mutations';
 import type { PickupBatchCreated, PickupBatchDetail, PickupBatchItem } from '../../shared/api-types';
 import { dateItemProps } from '../../shared/member-form';
+import { oneLine, recordQueryOptions, useWithTotal } from '../../shared/table';
 import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from './components/application-parts';
 
 type BatchItem = PickupBatchItem;
@@ -16,16 +17,17 @@ type BatchDetail = PickupBatchDetail;
 
 export const PickupBatchList = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { tableProps } = useTable<BatchItem>({ resource: 'pickup-batches', syncWithLocation: true, pagination: { pageSize: 20 } });
   return (
     <List headerButtons={<CreateButton />}>
-      <Table<BatchItem> {...tableProps} rowKey="id" size="middle">
-        <Table.Column dataIndex="batchNo" title={t('pickup-batches.fields.batchNo')} sorter />
-        <Table.Column dataIndex="pickupOn" title={t('pickup-batches.fields.pickupOn')} sorter />
+      <Table<BatchItem> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="middle">
+        <Table.Column dataIndex="batchNo" title={t('pickup-batches.fields.batchNo')} sorter {...oneLine} />
+        <Table.Column dataIndex="pickupOn" title={t('pickup-batches.fields.pickupOn')} sorter {...oneLine} />
         <Table.Column<BatchItem> dataIndex="collectionPoint" title={t('pickup-batches.fields.collectionPoint')} render={(_, r) => `${t(`applications.points.${r.collectionPoint}`)} ${r.collectionPlace ?? ''}`} />
         <Table.Column dataIndex="handedOverBy" title={t('pickup-batches.fields.handedOverBy')} />
         <Table.Column dataIndex="receivedBy" title={t('pickup-batches.fields.receivedBy')} />
-        <Table.Column dataIndex="applicationCount" title={t('pickup-batches.fields.count')} />
+        <Table.Column dataIndex="applicationCount" title={t('pickup-batches.fields.count')} align="right" />
         <Table.Column<BatchItem> title="" render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} />} />
       </Table>
     </List>
@@ -93,12 +95,12 @@ export const PickupBatchCreate = () => {
       {pickupOn && dayjs(pickupOn).day() !== 2 && <Alert type="warning" showIcon message={t('pickup-batches.notTuesday')} style={{ marginBottom: 12 }} />}
       <Card size="small" title={t('pickup-batches.pick')}>
         <Table<ApplicationListItem> {...tableProps} rowKey="id" size="small" rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}>
-          <Table.Column dataIndex="applicationNo" title={t('applications.fields.applicationNo')} />
+          <Table.Column dataIndex="applicationNo" title={t('applications.fields.applicationNo')} {...oneLine} />
           <Table.Column dataIndex="applicantName" title={t('applications.fields.applicantName')} />
           <Table.Column<ApplicationListItem> title={t('applications.fields.unit')} render={(_, r) => `${r.projectName} ${r.unitLabel}`} />
-          <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} />
-          <Table.Column<ApplicationListItem> title={t('applications.fields.status')} render={(_, r) => <StatusTag status={r.status} />} />
-          <Table.Column<ApplicationListItem> title={t('applications.fields.dueOn')} render={(_, r) => <Deadline item={r} />} />
+          <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} {...oneLine} />
+          <Table.Column<ApplicationListItem> title={t('applications.fields.status')} {...oneLine} render={(_, r) => <StatusTag status={r.status} />} />
+          <Table.Column<ApplicationListItem> title={t('applications.fields.dueOn')} {...oneLine} render={(_, r) => <Deadline item={r} />} />
         </Table>
       </Card>
     </Create>
@@ -120,10 +122,9 @@ const PRINT_CSS = `
 /** Appendix 2: the handover record of a pickup, printable. */
 export const PickupBatchShow = () => {
   const { t } = useTranslation();
-  const { result: b, query } = useShow<BatchDetail>({ resource: 'pickup-batches' });
-  return (
-    <Show isLoading={query.isLoading} b={b} t={t} />
-  );
+  const { result: b, query } = useShow<BatchDetail>({ resource: 'pickup-batches', queryOptions: recordQueryOptions });
+  if (query.isError) return <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} data-testid="record-error" />;
+  return <Show isLoading={query.isLoading} b={b} t={t} />;
 };
 
 const Show = ({ isLoading, b, t }: { isLoading: boolean; b: BatchDetail | undefined; t: (k: string, o?: Record<string, unknown>) => string }) => (

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocationSelects } from '../../shared/location-selects';
 import { eqFilters, formValuesOf } from '../../shared/search-bar';
 import { count, dateTime, type CardLimitException } from './components/card-parts';
+import { oneLine, useWithTotal } from '../../shared/table';
 import { APPROVAL_STATUSES as APPROVALS, ApprovalTag, DecisionButtons, type ApprovalStatus, type Decision } from '../../shared/approval';
 
 // ───────────────────────── M-3 card-limit exceptions ─────────────────────────
@@ -118,6 +119,7 @@ export const ExceptionList = () => {
     pagination: { pageSize: 20 },
     onSearch: (v) => eqFilters(['q', 'status'], v),
   });
+  const withTotal = useWithTotal();
   const decision = (at: string | null) => (at ? <span>{dateTime(at)}</span> : <Typography.Text type="secondary">{t('card-limit-exceptions.waiting')}</Typography.Text>);
   return (
     <List headerButtons={() => <RequestException />}>
@@ -135,17 +137,38 @@ export const ExceptionList = () => {
           </Button>
         </Form.Item>
       </Form>
-      <Table<CardLimitException> {...tableProps} rowKey="id" data-testid="exceptions-table" scroll={{ x: 1200 }}>
-        <Table.Column<CardLimitException> dataIndex="requestedAt" title={t('card-limit-exceptions.fields.requestedAt')} sorter render={dateTime} />
-        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.household')} render={(_, e) => `${e.projectName} ${e.unitLabel}`} />
+      <Table<CardLimitException> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="exceptions-table" size="middle">
+        <Table.Column<CardLimitException> dataIndex="requestedAt" title={t('card-limit-exceptions.fields.requestedAt')} sorter {...oneLine} render={dateTime} />
+        <Table.Column<CardLimitException>
+          title={t('card-limit-exceptions.fields.household')}
+          render={(_, e) => (
+            <>
+              {e.projectName}
+              <br />
+              <Typography.Text type="secondary">{e.unitLabel}</Typography.Text>
+            </>
+          )}
+        />
         <Table.Column<CardLimitException> dataIndex="ownerName" title={t('card-limit-exceptions.fields.owner')} />
-        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.cards')} render={(_, e) => `${count(e.activeCards)} / ${count(e.cardLimit)}`} align="right" />
+        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.cards')} {...oneLine} render={(_, e) => `${count(e.activeCards)} / ${count(e.cardLimit)}`} align="right" />
         <Table.Column<CardLimitException> dataIndex="reason" title={t('card-limit-exceptions.fields.reason')} />
-        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.manager')} render={(_, e) => decision(e.managerDecisionAt)} />
-        <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.leader')} render={(_, e) => decision(e.leaderDecisionAt)} />
-        <Table.Column<CardLimitException> dataIndex="status" title={t('card-limit-exceptions.fields.status')} render={(s: ApprovalStatus) => <ApprovalTag status={s} ns="card-limit-exceptions" />} />
+        <Table.Column<CardLimitException>
+          title={t('card-limit-exceptions.fields.decisions')}
+          {...oneLine}
+          render={(_, e) => (
+            <>
+              <div>
+                {t('card-limit-exceptions.fields.manager')}：{decision(e.managerDecisionAt)}
+              </div>
+              <div>
+                {t('card-limit-exceptions.fields.leader')}：{decision(e.leaderDecisionAt)}
+              </div>
+            </>
+          )}
+        />
+        <Table.Column<CardLimitException> dataIndex="status" title={t('card-limit-exceptions.fields.status')} {...oneLine} render={(s: ApprovalStatus) => <ApprovalTag status={s} ns="card-limit-exceptions" />} />
         <Table.Column<CardLimitException> dataIndex="decisionNote" title={t('card-limit-exceptions.fields.decisionNote')} render={(v: string | null) => v ?? '—'} />
-        <Table.Column<CardLimitException> title={t('table.actions')} fixed="right" render={(_, e) => <DecideException item={e} />} />
+        <Table.Column<CardLimitException> title={t('table.actions')} {...oneLine} render={(_, e) => <DecideException item={e} />} />
       </Table>
     </List>
   );

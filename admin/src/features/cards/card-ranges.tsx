@@ -7,11 +7,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { count, dateTime, type CardRange } from './components/card-parts';
 import { eqFilters } from '../../shared/search-bar';
+import { oneLine, useWithTotal } from '../../shared/table';
 
 export const RangeList = () => {
   const { t } = useTranslation();
   const { run } = useApiMutation({ invalidates: ['card-ranges'] });
   const { data: canEdit } = useCan({ resource: 'card-ranges', action: 'edit' });
+  const withTotal = useWithTotal();
   const { tableProps, searchFormProps } = useTable<CardRange, HttpError, { q?: string; active?: string }>({
     resource: 'card-ranges',
     syncWithLocation: true,
@@ -42,9 +44,16 @@ export const RangeList = () => {
           </Button>
         </Form.Item>
       </Form>
-      <Table<CardRange> {...tableProps} rowKey="id" data-testid="card-ranges-table" scroll={{ x: 1000 }}>
-        <Table.Column<CardRange> dataIndex="prefix" title={t('card-ranges.fields.prefix')} sorter />
-        <Table.Column<CardRange> title={t('card-ranges.fields.sample')} render={(_, r) => `${r.firstCardNo} – ${r.lastCardNo}`} />
+      <Table<CardRange> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="card-ranges-table" size="middle">
+        <Table.Column<CardRange> dataIndex="prefix" title={t('card-ranges.fields.prefix')} sorter {...oneLine} />
+        <Table.Column<CardRange>
+          title={t('card-ranges.fields.sample')}
+          render={(_, r) => (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {r.firstCardNo} – {r.lastCardNo}
+            </span>
+          )}
+        />
         <Table.Column<CardRange> title={t('card-ranges.target')} render={(_, r) => r.projectName ?? r.channel ?? '—'} />
         <Table.Column<CardRange>
           title={t('card-ranges.fields.used')}
@@ -61,11 +70,13 @@ export const RangeList = () => {
         <Table.Column<CardRange>
           dataIndex="active"
           title={t('card-ranges.fields.active')}
+          {...oneLine}
           render={(a: boolean) => (a ? <Tag color="success">{t('card-ranges.active')}</Tag> : <Tag>{t('card-ranges.inactive')}</Tag>)}
         />
-        <Table.Column<CardRange> dataIndex="createdAt" title={t('card-ranges.fields.createdAt')} render={dateTime} />
+        <Table.Column<CardRange> dataIndex="createdAt" title={t('card-ranges.fields.createdAt')} {...oneLine} render={dateTime} />
         <Table.Column<CardRange>
           title={t('table.actions')}
+          {...oneLine}
           render={(_, r) =>
             r.active && canEdit?.can ? (
               <Popconfirm

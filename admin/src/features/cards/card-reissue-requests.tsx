@@ -2,11 +2,12 @@ import { useApiMutation } from '../../shared/mutations';
 import type { HttpError } from '@refinedev/core';
 import { useCan } from '@refinedev/core';
 import { List, useTable } from '@refinedev/antd';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Table } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { eqFilters, formValuesOf } from '../../shared/search-bar';
+import { oneLine, useWithTotal } from '../../shared/table';
 import { type ReissueRequest } from './components/card-parts';
 import { APPROVAL_STATUSES as APPROVALS, ApprovalTag, DecisionButtons, type ApprovalStatus, type Decision } from '../../shared/approval';
 
@@ -71,6 +72,7 @@ const ReissueReview = ({ request }: { request: ReissueRequest }) => {
 
 export const ReissueList = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { tableProps, searchFormProps, filters } = useTable<ReissueRequest, HttpError, { q?: string; status?: string }>({
     resource: 'card-reissue-requests',
     syncWithLocation: true,
@@ -93,20 +95,30 @@ export const ReissueList = () => {
           </Button>
         </Form.Item>
       </Form>
-      <Table<ReissueRequest> {...tableProps} rowKey="id" data-testid="reissue-table" scroll={{ x: 1100 }}>
-        <Table.Column<ReissueRequest> dataIndex="requestedOn" title={t('card-reissue-requests.fields.requestedOn')} sorter />
-        <Table.Column<ReissueRequest> dataIndex="cardNo" title={t('card-reissue-requests.fields.cardNo')} render={(no: string, r) => <Link to={`/cards/show/${r.cardId}`}>{no}</Link>} />
+      <Table<ReissueRequest> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="reissue-table" size="middle">
+        <Table.Column<ReissueRequest> dataIndex="requestedOn" title={t('card-reissue-requests.fields.requestedOn')} sorter {...oneLine} />
+        <Table.Column<ReissueRequest> dataIndex="cardNo" title={t('card-reissue-requests.fields.cardNo')} {...oneLine} render={(no: string, r) => <Link to={`/cards/show/${r.cardId}`}>{no}</Link>} />
         <Table.Column<ReissueRequest> dataIndex="memberName" title={t('card-reissue-requests.fields.member')} />
-        <Table.Column<ReissueRequest> title={t('card-reissue-requests.fields.unit')} render={(_, r) => `${r.projectName ?? ''} ${r.unitLabel ?? ''}`} />
+        <Table.Column<ReissueRequest>
+          title={t('card-reissue-requests.fields.unit')}
+          render={(_, r) => (
+            <>
+              {r.projectName ?? ''}
+              <br />
+              <Typography.Text type="secondary">{r.unitLabel ?? ''}</Typography.Text>
+            </>
+          )}
+        />
         <Table.Column<ReissueRequest> dataIndex="reason" title={t('card-reissue-requests.fields.reason')} render={(v: string) => t(`card-reissue-requests.reasons.${v}`)} />
         <Table.Column<ReissueRequest> dataIndex="note" title={t('card-reissue-requests.fields.note')} render={(v: string | null) => v ?? '—'} />
-        <Table.Column<ReissueRequest> dataIndex="status" title={t('card-reissue-requests.fields.status')} render={(s: ApprovalStatus) => <ApprovalTag status={s} ns="card-reissue-requests" />} />
+        <Table.Column<ReissueRequest> dataIndex="status" title={t('card-reissue-requests.fields.status')} {...oneLine} render={(s: ApprovalStatus) => <ApprovalTag status={s} ns="card-reissue-requests" />} />
         <Table.Column<ReissueRequest>
           dataIndex="newCardNo"
           title={t('card-reissue-requests.fields.newCardNo')}
+          {...oneLine}
           render={(no: string | null, r) => (no ? <Link to={`/cards/show/${r.newCardId}`}>{no}</Link> : '—')}
         />
-        <Table.Column<ReissueRequest> title={t('table.actions')} render={(_, r) => <ReissueReview request={r} />} />
+        <Table.Column<ReissueRequest> title={t('table.actions')} {...oneLine} render={(_, r) => <ReissueReview request={r} />} />
       </Table>
     </List>
   );

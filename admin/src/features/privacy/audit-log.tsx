@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { dateTime } from './components/privacy-parts';
 import { useDownload } from '../../shared/download';
 import type { AuditEntry } from '../../shared/api-types';
+import { oneLine, useWithTotal } from '../../shared/table';
 
 
 interface SearchValues {
@@ -42,6 +43,7 @@ function toParams(filters: CrudFilter[]): Record<string, unknown> {
 /** M-11: who read or exported what, searchable by the club manager and the division leader. */
 export const AuditLogList = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { start, busy } = useDownload();
   const { tableProps, searchFormProps, filters } = useTable<AuditEntry, { message: string; statusCode: number }, SearchValues>({
     resource: 'audit-log',
@@ -97,12 +99,12 @@ export const AuditLogList = () => {
           </Form.Item>
         </Form>
       </Card>
-      <Table {...tableProps} rowKey="id" size="small">
-        <Table.Column<AuditEntry> dataIndex="at" title={t('audit-log.fields.at')} render={dateTime} sorter width={170} />
+      <Table {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="small">
+        <Table.Column<AuditEntry> dataIndex="at" title={t('audit-log.fields.at')} render={dateTime} sorter {...oneLine} />
         <Table.Column<AuditEntry> dataIndex="actorName" title={t('audit-log.fields.actorName')} sorter />
         <Table.Column<AuditEntry> dataIndex="action" title={t('audit-log.fields.action')} render={(v: string) => label('actions', v)} />
         <Table.Column<AuditEntry> dataIndex="resource" title={t('audit-log.fields.resource')} />
-        <Table.Column<AuditEntry> dataIndex="recordId" title={t('audit-log.fields.recordId')} />
+        <Table.Column<AuditEntry> dataIndex="recordId" title={t('audit-log.fields.recordId')} {...oneLine} />
         <Table.Column<AuditEntry>
           dataIndex="detail"
           title={t('audit-log.fields.detail')}
@@ -112,7 +114,7 @@ export const AuditLogList = () => {
             </Typography.Text>
           )}
         />
-        <Table.Column<AuditEntry> dataIndex="ip" title={t('audit-log.fields.ip')} />
+        <Table.Column<AuditEntry> dataIndex="ip" title={t('audit-log.fields.ip')} {...oneLine} />
       </Table>
     </List>
   );

@@ -7,6 +7,8 @@ import { PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INFORMATION_KINDS, dateOnly, dateTime, type DataUseRequest } from './components/privacy-parts';
 import { APPROVAL_STATUSES, ApprovalTag } from '../../shared/approval';
+import { recordQueryOptions } from '../../shared/table';
+import { oneLine, useWithTotal } from '../../shared/table';
 
 const STATUSES = APPROVAL_STATUSES;
 
@@ -89,6 +91,7 @@ interface SearchValues {
 
 export const DataUseList = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { tableProps, searchFormProps } = useTable<DataUseRequest, { message: string; statusCode: number }, SearchValues>({
     resource: 'data-use-requests',
     syncWithLocation: true,
@@ -120,9 +123,9 @@ export const DataUseList = () => {
           </Form.Item>
         </Form>
       </Card>
-      <Table {...tableProps} rowKey="id" size="middle">
-        <Table.Column<DataUseRequest> dataIndex="requestNo" title={t('data-use-requests.fields.requestNo')} sorter />
-        <Table.Column<DataUseRequest> dataIndex="createdAt" title={t('data-use-requests.fields.createdAt')} render={dateOnly} sorter />
+      <Table {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="middle">
+        <Table.Column<DataUseRequest> dataIndex="requestNo" title={t('data-use-requests.fields.requestNo')} sorter {...oneLine} />
+        <Table.Column<DataUseRequest> dataIndex="createdAt" title={t('data-use-requests.fields.createdAt')} render={dateOnly} sorter {...oneLine} />
         <Table.Column<DataUseRequest> dataIndex="department" title={t('data-use-requests.fields.department')} />
         <Table.Column<DataUseRequest> title={t('data-use-requests.fields.requester')} render={(_, r) => `${r.requester?.name ?? ''}（${t(`data-use-requests.kinds.${r.requesterKind}`)}）`} />
         <Table.Column<DataUseRequest>
@@ -130,7 +133,7 @@ export const DataUseList = () => {
           title={t('data-use-requests.fields.informationKinds')}
           render={(kinds: string[]) => kinds.map((k) => t(`data-use-requests.information.${k}`)).join('、')}
         />
-        <Table.Column<DataUseRequest> dataIndex="status" title={t('data-use-requests.fields.status')} render={(_, r) => <ApprovalTag status={r.status} ns="data-use-requests" />} />
+        <Table.Column<DataUseRequest> dataIndex="status" title={t('data-use-requests.fields.status')} {...oneLine} render={(_, r) => <ApprovalTag status={r.status} ns="data-use-requests" />} />
         <Table.Column<DataUseRequest> title={t('data-use-requests.fields.approvals')} render={(_, r) => <Approvals r={r} />} />
         <Table.Column<DataUseRequest> title={t('data-use-requests.fields.validity')} render={(_, r) => <Validity r={r} />} />
         <Table.Column<DataUseRequest>
@@ -188,7 +191,6 @@ const PRINT_CSS = `
 .du-form th { width: 22%; background: #fafafa; font-weight: normal; }
 .du-form .sign { height: 64px; }
 .du-form h2 { text-align: center; margin-bottom: 4px; }
-.du-form .appendix { text-align: right; color: #666; }
 @media print {
   body * { visibility: hidden; }
   .du-form, .du-form * { visibility: visible; }
@@ -204,7 +206,6 @@ const AppendixFive = ({ r }: { r: DataUseRequest }) => {
   return (
     <div className="du-form">
       <style>{PRINT_CSS}</style>
-      <div className="appendix">{t('data-use-requests.formAppendix')}</div>
       <h2>{t('data-use-requests.formTitle')}</h2>
       <p style={{ textAlign: 'right' }}>
         {t('data-use-requests.fields.requestNo')}：{r.requestNo}
@@ -267,7 +268,7 @@ const AppendixFive = ({ r }: { r: DataUseRequest }) => {
 
 export const DataUseShow = () => {
   const { t } = useTranslation();
-  const { query } = useShow<DataUseRequest>({ resource: 'data-use-requests' });
+  const { query } = useShow<DataUseRequest>({ resource: 'data-use-requests', queryOptions: recordQueryOptions });
   const r = query.data?.data;
   return (
     <Show

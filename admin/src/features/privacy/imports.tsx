@@ -11,6 +11,7 @@ import { useApiMutation } from '../../shared/mutations';
 import { dateTime, type ImportJob, type ReportRow } from './components/privacy-parts';
 import { useDownload } from '../../shared/download';
 import type { ImportStatus } from '../../shared/api-types';
+import { oneLine, useWithTotal } from '../../shared/table';
 
 const RUNNING = new Set<string>(['VALIDATING', 'VALIDATED', 'IMPORTING'] satisfies ImportStatus[]);
 const STATUS_COLOR: Record<ImportJob['status'], string> = { VALIDATING: 'processing', VALIDATED: 'processing', IMPORTING: 'processing', DONE: 'green', FAILED: 'red' };
@@ -32,6 +33,7 @@ function useJob(id: number | undefined, page: { current: number; pageSize: numbe
 
 const JobResult = ({ id }: { id: number }) => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const job = useJob(id, page);
   const { start, busy } = useDownload();
@@ -86,7 +88,7 @@ const JobResult = ({ id }: { id: number }) => {
             rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
             dataSource={job.report ?? []}
             locale={{ emptyText: t('imports.noErrors') }}
-            pagination={{ ...page, total: job.reportTotal ?? 0, showSizeChanger: true, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+            pagination={withTotal({ ...page, total: job.reportTotal ?? 0, showSizeChanger: true, onChange: (current, pageSize) => setPage({ current, pageSize }) })}
           >
             <Table.Column<ReportRow> dataIndex="row" title={t('imports.reportRow')} width={80} />
             <Table.Column<ReportRow> dataIndex="column" title={t('imports.reportColumn')} width={140} />
@@ -101,6 +103,7 @@ const JobResult = ({ id }: { id: number }) => {
 /** 会员导入: upload with a mode, progress while it runs, the per-row report, and past imports. */
 export const MemberImport = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { open } = useNotification();
   const navigate = useNavigate();
   const { id } = useParams();
@@ -168,14 +171,14 @@ export const MemberImport = () => {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('imports.history')}
       </Typography.Title>
-      <Table {...tableProps} rowKey="id" size="small">
-        <Table.Column<ImportJob> dataIndex="createdAt" title={t('imports.fields.createdAt')} render={dateTime} />
+      <Table {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="small">
+        <Table.Column<ImportJob> dataIndex="createdAt" title={t('imports.fields.createdAt')} render={dateTime} {...oneLine} />
         <Table.Column<ImportJob> dataIndex="fileName" title={t('imports.fields.fileName')} />
         <Table.Column<ImportJob> dataIndex="mode" title={t('imports.fields.mode')} render={(m: string) => t(`imports.modeShort.${m}`)} />
         <Table.Column<ImportJob> dataIndex="status" title={t('imports.fields.status')} render={(s: ImportJob['status']) => <Tag color={STATUS_COLOR[s]}>{t(`imports.statuses.${s}`)}</Tag>} />
-        <Table.Column<ImportJob> dataIndex="totalRows" title={t('imports.fields.totalRows')} />
-        <Table.Column<ImportJob> dataIndex="createdRows" title={t('imports.fields.createdRows')} />
-        <Table.Column<ImportJob> dataIndex="skippedRows" title={t('imports.fields.skippedRows')} />
+        <Table.Column<ImportJob> dataIndex="totalRows" title={t('imports.fields.totalRows')} align="right" {...oneLine} />
+        <Table.Column<ImportJob> dataIndex="createdRows" title={t('imports.fields.createdRows')} align="right" {...oneLine} />
+        <Table.Column<ImportJob> dataIndex="skippedRows" title={t('imports.fields.skippedRows')} align="right" {...oneLine} />
         <Table.Column<ImportJob>
           dataIndex="invalidRows"
           title={t('imports.fields.invalidRows')}

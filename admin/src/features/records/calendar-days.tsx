@@ -11,6 +11,7 @@ import { useActionForm, useApiMutation } from '../../shared/mutations';
 import type { CalendarDay } from './components/record-parts';
 import { allOf } from '../../shared/enums';
 import type { CalendarDayKind } from '../../shared/api-types';
+import { oneLine, useWithTotal } from '../../shared/table';
 
 const FIRST_YEAR = 2024;
 const DAY_KINDS = allOf<CalendarDayKind>()(['HOLIDAY', 'WORKDAY']);
@@ -64,6 +65,7 @@ const WorkingDayCalculator = () => {
 
 export const CalendarPage = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const [year, setYear] = useState<number>(dayjs().year());
   const { data: canEdit } = useCan({ resource: 'calendar-days', action: 'edit' });
   const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
@@ -152,7 +154,7 @@ export const CalendarPage = () => {
           </Form.Item>
         </Form>
       </Card>
-      <Table<CalendarDay> {...tableProps} rowKey="id" size="small" data-testid="calendar-table">
+      <Table<CalendarDay> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="small" data-testid="calendar-table">
         <Table.Column<CalendarDay>
           title={t('records.calendar.month')}
           render={(_, d, i) => {
@@ -161,7 +163,7 @@ export const CalendarPage = () => {
             return !prev || prev.date.slice(5, 7) !== d.date.slice(5, 7) ? <strong>{t('records.calendar.monthLabel', { month })}</strong> : null;
           }}
         />
-        <Table.Column<CalendarDay> dataIndex="date" title={t('records.calendar.date')} />
+        <Table.Column<CalendarDay> dataIndex="date" title={t('records.calendar.date')} {...oneLine} />
         <Table.Column<CalendarDay> dataIndex="weekday" title={t('records.calendar.weekday')} render={(w: number) => weekdays[w]} />
         <Table.Column<CalendarDay>
           dataIndex="kind"
@@ -178,7 +180,7 @@ export const CalendarPage = () => {
             </Space>
           )}
         />
-        <Table.Column<CalendarDay> dataIndex="updatedAt" title={t('records.calendar.updatedAt')} render={dateTime} />
+        <Table.Column<CalendarDay> dataIndex="updatedAt" title={t('records.calendar.updatedAt')} render={dateTime} {...oneLine} />
         {canEdit?.can && (
           <Table.Column<CalendarDay>
             title={t('table.actions')}

@@ -64,6 +64,7 @@ export const recordsZh = {
       calcHint: '当天收到的按第 0 天计；节假日收到的从下一个工作日起算。',
     },
     changes: {
+      number: '编号',
       member: '会员',
       unit: '房号',
       channel: '提出方式',
@@ -95,7 +96,7 @@ export const recordsZh = {
       channelRequired: '请选择提出方式',
       receivedOnRequired: '请选择收到日期',
       descriptionRequired: '请填写变更说明',
-      dueHint: '按 M-6，须在 {{days}} 个工作日内办结：{{date}} 前',
+      dueHint: '须在 {{days}} 个工作日内办结：{{date}} 前',
       apply: '执行变更',
       applyConfirm: '将把所列资料写入会员档案，确定执行吗？',
       applied: '变更已执行，并记入会员变更记录',
@@ -175,6 +176,7 @@ export const recordsEn: typeof recordsZh = {
       calcHint: 'The day of receipt is day 0; a receipt on a holiday counts from the next working day.',
     },
     changes: {
+      number: 'No.',
       member: 'Member',
       unit: 'Unit',
       channel: 'Channel',
@@ -206,7 +208,7 @@ export const recordsEn: typeof recordsZh = {
       channelRequired: 'Choose a channel',
       receivedOnRequired: 'Choose the date received',
       descriptionRequired: 'Describe the change',
-      dueHint: 'M-6: to be applied within {{days}} working day(s), by {{date}}',
+      dueHint: 'To be applied within {{days}} working day(s), by {{date}}',
       apply: 'Apply changes',
       applyConfirm: 'The listed data will be written to the member’s record. Apply?',
       applied: 'Applied and recorded in the member’s change history',

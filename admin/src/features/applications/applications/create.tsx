@@ -45,7 +45,10 @@ export const ApplicationReceive = () => {
     try {
       await form.validateFields();
       values = form.getFieldsValue(true) as Values;
-    } catch {
+    } catch (error) {
+      // The form is long: bring the first problem into view, or it looks as if nothing happened.
+      const first = (error as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center', focus: true });
       return;
     }
     const body = {
@@ -65,7 +68,7 @@ export const ApplicationReceive = () => {
     });
     if (!app) {
       const first = form.getFieldsError().find((f) => f.errors.length);
-      if (first) form.scrollToField(first.name);
+      if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center', focus: true });
       return;
     }
     for (const kind of DOCUMENT_KINDS) {
@@ -86,8 +89,8 @@ export const ApplicationReceive = () => {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ ...createDefaults(), collectionPoint: 'MANAGEMENT_OFFICE', receivedOn: dayjs().format('YYYY-MM-DD'), documentsPresent: [...DOCUMENT_KINDS] }}
-        scrollToFirstError
+        initialValues={{ ...createDefaults(), collectionPoint: 'MANAGEMENT_OFFICE', receivedOn: dayjs().format('YYYY-MM-DD'), documentsPresent: [] }}
+        scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
       >
         <Card title={t('applications.receive.sectionIntake')} size="small" style={{ marginBottom: 16 }} data-testid="section-intake">
           <Row gutter={16}>

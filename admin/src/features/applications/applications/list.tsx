@@ -1,10 +1,12 @@
 import type { CrudFilter } from '@refinedev/core';
 import { CreateButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from '../components/application-parts';
+import { oneLine, useWithTotal } from '../../../shared/table';
 
 interface SearchValues {
   q?: string;
@@ -17,6 +19,7 @@ interface SearchValues {
 export const ApplicationList = () => {
   const { t } = useTranslation();
   const { statusOptions, pointOptions } = useEnumOptions();
+  const withTotal = useWithTotal();
   const { tableProps, searchFormProps, sorters } = useTable<ApplicationListItem, { message: string; statusCode: number }, SearchValues>({
     resource: 'applications',
     syncWithLocation: true,
@@ -60,11 +63,27 @@ export const ApplicationList = () => {
           </Space>
         </Form>
       </Card>
-      <Table<ApplicationListItem> {...tableProps} rowKey="id" size="middle" data-testid="application-table">
-        <Table.Column dataIndex="applicationNo" title={t('applications.fields.applicationNo')} sorter defaultSortOrder={getDefaultSortOrder('applicationNo', sorters)} />
+      <Table<ApplicationListItem> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="middle" data-testid="application-table">
+        <Table.Column<ApplicationListItem>
+          dataIndex="applicationNo"
+          title={t('applications.fields.applicationNo')}
+          sorter
+          defaultSortOrder={getDefaultSortOrder('applicationNo', sorters)}
+          {...oneLine}
+          render={(no: string, r) => <Link to={`/applications/show/${r.id}`}>{no}</Link>}
+        />
         <Table.Column dataIndex="applicantName" title={t('applications.fields.applicantName')} sorter />
-        <Table.Column<ApplicationListItem> title={t('applications.fields.unit')} render={(_, r) => `${r.projectName} ${r.unitLabel}`} />
-        <Table.Column<ApplicationListItem> dataIndex="status" title={t('applications.fields.status')} render={(_, r) => <StatusTag status={r.status} />} />
+        <Table.Column<ApplicationListItem>
+          title={t('applications.fields.unit')}
+          render={(_, r) => (
+            <>
+              {r.projectName}
+              <br />
+              <Typography.Text type="secondary">{r.unitLabel}</Typography.Text>
+            </>
+          )}
+        />
+        <Table.Column<ApplicationListItem> dataIndex="status" title={t('applications.fields.status')} {...oneLine} render={(_, r) => <StatusTag status={r.status} />} />
         <Table.Column<ApplicationListItem>
           dataIndex="collectionPoint"
           title={t('applications.fields.collectionPoint')}
@@ -75,8 +94,8 @@ export const ApplicationList = () => {
             </>
           )}
         />
-        <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} sorter defaultSortOrder={getDefaultSortOrder('receivedOn', sorters)} />
-        <Table.Column<ApplicationListItem> dataIndex="dueOn" title={t('applications.fields.dueOn')} sorter defaultSortOrder={getDefaultSortOrder('dueOn', sorters)} render={(_, r) => <Deadline item={r} />} />
+        <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} sorter defaultSortOrder={getDefaultSortOrder('receivedOn', sorters)} {...oneLine} />
+        <Table.Column<ApplicationListItem> dataIndex="dueOn" title={t('applications.fields.dueOn')} sorter defaultSortOrder={getDefaultSortOrder('dueOn', sorters)} {...oneLine} render={(_, r) => <Deadline item={r} />} />
         <Table.Column<ApplicationListItem>
           dataIndex="missingItems"
           title={t('applications.fields.missingItems')}

@@ -9,6 +9,8 @@ import { PrintPage } from '../../../shared/print-page';
 import { useHobbies } from '../../../shared/hobbies';
 import { ENUMS } from '../../../shared/member-enums';
 import type { ApplicationDetail } from '../components/application-parts';
+import { recordQueryOptions } from '../../../shared/table';
+import { MaskedNotice } from '../../../shared/masked-notice';
 
 const SHEET_CSS = `
 .application-form { font-size: 13px; line-height: 1.7; }
@@ -46,7 +48,7 @@ const Field = ({ n, label, value, wide }: { n?: number; label: string; value: un
 export const ApplicationPrint = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications', id });
+  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications', id, queryOptions: recordQueryOptions });
   const hobbies = useHobbies();
   const p = (k: string) => t(`applications.printForm.${k}`);
   const l = (k: string) => p(`labels.${k}`);
@@ -67,10 +69,10 @@ export const ApplicationPrint = () => {
   return (
     <PrintPage width={820}>
       <style>{SHEET_CSS}</style>
-      {query.isError && <Alert type="error" showIcon message={query.error?.message} />}
+      {query.isError && <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} />}
       {app && (
         <div className="application-form" data-testid="application-form">
-          {app.masked && <Alert className="no-print" type="info" showIcon message={p('masked')} style={{ marginBottom: 8 }} />}
+          {app.masked && <MaskedNotice className="no-print" message={p('masked')} />}
           <h2>{p('title')}</h2>
           <div className="meta">
             <span>
@@ -206,7 +208,7 @@ const ApplicationPhoto = ({ applicationId }: { applicationId: number }) => {
 export const PickupBatchPhotos = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: b, query } = useShow<PickupBatchDetail>({ resource: 'pickup-batches', id });
+  const { result: b, query } = useShow<PickupBatchDetail>({ resource: 'pickup-batches', id, queryOptions: recordQueryOptions });
   const p = (k: string) => t(`pickup-batches.photos.${k}`);
   return (
     <PrintPage width={900}>
@@ -217,7 +219,7 @@ export const PickupBatchPhotos = () => {
         .photo-sheet .cell { border: 1px solid #000; margin: 0 -1px -1px 0; padding: 8px; font-size: 12px; break-inside: avoid; }
         .photo-sheet .frame { width: 35mm; height: 45mm; margin: 0 auto 6px; border: 1px solid #000; display: flex; align-items: center; justify-content: center; color: #666; overflow: hidden; }
       `}</style>
-      {query.isError && <Alert type="error" showIcon message={query.error?.message} />}
+      {query.isError && <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} />}
       {b && (
         <div className="photo-sheet" data-testid="photo-sheet">
           <h2>{p('title')}</h2>

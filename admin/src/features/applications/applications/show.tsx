@@ -1,7 +1,7 @@
 import { useShow } from '@refinedev/core';
 import { dateTime, money } from '../../../shared/format';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Steps, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import { useOpenFile } from '../../../shared/download';
 import { Deadline, StatusTag, useCurrentUser, useEnumOptions, type ApplicationDetail } from '../components/application-parts';
 import { useEnum, type EnumName } from '../../../shared/member-enums';
 import { CollectorFields } from '../../../shared/collector-fields';
+import { recordQueryOptions } from '../../../shared/table';
+import { MaskedNotice } from '../../../shared/masked-notice';
+import type { ApplicationStatus } from '../../../shared/api-types';
 
 // A step moves the application and may make a card or a member.
 const TOUCHES = ['applications', 'cards', 'members'];
@@ -30,9 +33,22 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
   const [issueForm] = Form.useForm();
   const can = (p: CurrentUser["permissions"][number]) => user?.permissions.includes(p) ?? false;
 
-  const post = async (action: string, body: unknown = {}) => {
+  const { modal } = App.useApp();
+  /** One step; its success message names what was done (the card number when one was made). */
+  const post = async (action: string, body: unknown, success: string | ((answer: ApplicationDetail) => string)) => {
     const form = action === 'issue' ? issueForm : undefined;
-    if (await run(`/applications/${app.id}/${action}`, body, { success: t('applications.actions.done'), form })) setNote('');
+    if (await run<ApplicationDetail>(`/applications/${app.id}/${action}`, body, { success, form })) setNote('');
+  };
+  const issue = async () => {
+    const values = await issueForm.validateFields().catch(() => null);
+    if (!values) return;
+    modal.confirm({
+      title: t('applications.actions.issue'),
+      content: t('applications.actions.issueConfirm'),
+      okText: t('applications.actions.issue'),
+      okButtonProps: { 'data-testid': 'confirm-issue' } as never,
+      onOk: () => post('issue', { ...values, collectorPhone: values.collectorPhone || null }, t('applications.actions.doneIssue')),
+    });
   };
 
   const blocks: ReactNode[] = [];
@@ -49,10 +65,10 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
         </div>
         {noteInput}
         <Space style={{ marginTop: 8 }}>
-          <Button disabled={!missing.length} loading={busy} onClick={() => post('check', { missingItems: missing, notified, note: note || null })} data-testid="action-incomplete">
+          <Button disabled={!missing.length} loading={busy} onClick={() => post('check', { missingItems: missing, notified, note: note || null }, t('applications.actions.doneIncomplete'))} data-testid="action-incomplete">
             {t('applications.actions.markIncomplete')}
           </Button>
-          <Button type="primary" loading={busy} onClick={() => post('check', { missingItems: [], note: note || null })} data-testid="action-complete">
+          <Button type="primary" loading={busy} onClick={() => post('check', { missingItems: [], note: note || null }, t('applications.actions.doneComplete'))} data-testid="action-complete">
             {t('applications.actions.markComplete')}
           </Button>
         </Space>
@@ -64,11 +80,11 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
       <Card key="verify" size="small" title={t('applications.actions.verify')}>
         {noteInput}
         <Space style={{ marginTop: 8 }}>
-          <Button type="primary" loading={busy} onClick={() => post('verify', { note: note || null })} data-testid="action-verify">
+          <Button type="primary" loading={busy} onClick={() => post('verify', { note: note || null }, t('applications.actions.doneVerify'))} data-testid="action-verify">
             {t('applications.actions.verify')}
           </Button>
           {user?.role !== 'marketing' && !app.marketingAskedAt && (
-            <Button loading={busy} onClick={() => post('verify', { note: note || null, askMarketing: true })} data-testid="action-ask-marketing">
+            <Button loading={busy} onClick={() => post('verify', { note: note || null, askMarketing: true }, t('applications.actions.doneAskMarketing'))} data-testid="action-ask-marketing">
               {t('applications.actions.askMarketing')}
             </Button>
           )}
@@ -80,9 +96,11 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
     blocks.push(
       <Card key="approve" size="small" title={t('applications.actions.approve')}>
         {noteInput}
-        <Button type="primary" style={{ marginTop: 8 }} loading={busy} onClick={() => post('approve', { note: note || null })} data-testid="action-approve">
-          {t('applications.actions.approve')}
-        </Button>
+        <Popconfirm title={t('applications.actions.approve')} description={t('applications.actions.approveConfirm')} onConfirm={() => post('approve', { note: note || null }, t('applications.actions.doneApprove'))} okButtonProps={{ 'data-testid': 'confirm-approve' } as never}>
+          <Button type="primary" style={{ marginTop: 8 }} loading={busy} data-testid="action-approve">
+            {t('applications.actions.approve')}
+          </Button>
+        </Popconfirm>
       </Card>,
     );
   }
@@ -90,7 +108,7 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
     blocks.push(
       <Card key="reject" size="small" title={t('applications.actions.reject')}>
         <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('applications.actions.reason')} data-testid="reject-reason" />
-        <Popconfirm title={t('applications.actions.reject')} onConfirm={() => post('reject', { reason })} disabled={!reason.trim()}>
+        <Popconfirm title={t('applications.actions.reject')} description={t('applications.actions.rejectConfirm')} onConfirm={() => post('reject', { reason }, t('applications.actions.doneReject'))} disabled={!reason.trim()} okButtonProps={{ danger: true, 'data-testid': 'confirm-reject' } as never}>
           <Button danger style={{ marginTop: 8 }} disabled={!reason.trim()} loading={busy} data-testid="action-reject">
             {t('applications.actions.reject')}
           </Button>
@@ -101,9 +119,16 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
   if (s === 'APPROVED' && can('applications:manage')) {
     blocks.push(
       <Card key="produce" size="small" title={t('applications.actions.produceCard')}>
-        <Button type="primary" loading={busy} onClick={() => post('produce-card', {})} data-testid="action-produce-card">
-          {t('applications.actions.produceCard')}
-        </Button>
+        <Popconfirm
+          title={t('applications.actions.produceCard')}
+          description={t('applications.actions.produceConfirm')}
+          onConfirm={() => post('produce-card', {}, (a) => t('applications.actions.doneProduce', { cardNo: a.card?.cardNo ?? '—' }))}
+          okButtonProps={{ 'data-testid': 'confirm-produce-card' } as never}
+        >
+          <Button type="primary" loading={busy} data-testid="action-produce-card">
+            {t('applications.actions.produceCard')}
+          </Button>
+        </Popconfirm>
       </Card>,
     );
   }
@@ -112,7 +137,7 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
       <Card key="ready" size="small" title={t('applications.actions.cardReady')}>
         <Checkbox checked={phoned} onChange={(e) => setPhoned(e.target.checked)} data-testid="owner-phoned">{t('applications.actions.ownerPhoned')}</Checkbox>
         <div style={{ marginTop: 8 }}>
-          <Button type="primary" loading={busy} onClick={() => post('card-ready', { ownerPhoned: phoned })} data-testid="action-card-ready">
+          <Button type="primary" loading={busy} onClick={() => post('card-ready', { ownerPhoned: phoned }, t('applications.actions.doneCardReady'))} data-testid="action-card-ready">
             {t('applications.actions.cardReady')}
           </Button>
         </div>
@@ -122,7 +147,7 @@ const Actions = ({ app }: { app: ApplicationDetail }) => {
   if (s === 'CARD_READY' && can('applications:manage')) {
     blocks.push(
       <Card key="issue" size="small" title={t('applications.actions.issue')}>
-        <Form form={issueForm} layout="vertical" initialValues={{ collectorName: app.applicantName, collectorSigned: false, collectorIdChecked: false }} onFinish={(v) => post('issue', { ...v, collectorPhone: v.collectorPhone || null })}>
+        <Form form={issueForm} layout="vertical" initialValues={{ collectorName: app.applicantName, collectorSigned: false, collectorIdChecked: false }} onFinish={() => void issue()}>
           <CollectorFields />
           <Button type="primary" htmlType="submit" loading={busy} data-testid="action-issue">
             {t('applications.actions.issue')}
@@ -152,7 +177,7 @@ const Documents = ({ app }: { app: ApplicationDetail }) => {
 
   return (
     <Card title={t('applications.actions.documentsTitle')} size="small" style={{ marginBottom: 16 }}>
-      {!canOpen && <Alert type="info" showIcon message={t('applications.actions.masked')} style={{ marginBottom: 8 }} />}
+      {!canOpen && <MaskedNotice message={t('applications.actions.masked')} />}
       <Table
         rowKey="id"
         size="small"
@@ -188,13 +213,51 @@ const Documents = ({ app }: { app: ApplicationDetail }) => {
   );
 };
 
+/** The eight stages from receipt to the card in the member's hand, the current one highlighted (M-6). */
+const STAGES = ['RECEIVED', 'INCOMPLETE', 'COMPLETE', 'VERIFIED', 'APPROVED', 'CARD_IN_PRODUCTION', 'CARD_READY', 'ISSUED'] as const satisfies readonly ApplicationStatus[];
+
+const StageSteps = ({ app }: { app: ApplicationDetail }) => {
+  const { t } = useTranslation();
+  const reached = new Map<string, string>();
+  for (const e of app.events) reached.set(e.toStatus, e.at);
+  // A rejected application stops at the stage after the last one it reached.
+  const last = app.status === 'REJECTED' ? [...app.events].reverse().find((e) => e.toStatus !== 'REJECTED')?.toStatus ?? 'RECEIVED' : app.status;
+  const lastIndex = STAGES.indexOf(last as (typeof STAGES)[number]);
+  const current = app.status === 'REJECTED' ? lastIndex + 1 : app.status === 'ISSUED' ? STAGES.length - 1 : lastIndex + (app.status === 'INCOMPLETE' ? 0 : 1);
+  const skippedIncomplete = !reached.has('INCOMPLETE') && lastIndex > STAGES.indexOf('INCOMPLETE');
+  return (
+    <Steps
+      size="small"
+      labelPlacement="vertical"
+      current={Math.min(current, STAGES.length - 1)}
+      status={app.status === 'REJECTED' ? 'error' : app.status === 'ISSUED' ? 'finish' : 'process'}
+      data-testid="application-steps"
+      style={{ marginBottom: 16 }}
+      items={STAGES.map((stage, i) => ({
+        title: app.status === 'REJECTED' && i === current ? t('applications.steps.rejected') : t(`applications.steps.${stage}`),
+        description:
+          stage === 'INCOMPLETE' && skippedIncomplete ? t('applications.steps.notNeeded') : reached.has(stage) ? <span style={{ whiteSpace: 'nowrap' }}>{dateTime(reached.get(stage)).slice(0, 10)}</span> : undefined,
+      }))}
+    />
+  );
+};
+
+/** A value that must stay on one line (numbers, dates). */
+const Nowrap = ({ children, testId }: { children: ReactNode; testId?: string }) => (
+  <span style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
+    {children}
+  </span>
+);
+
 export const ApplicationShow = () => {
   const { t } = useTranslation();
-  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications' });
+  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications', queryOptions: recordQueryOptions });
   const f = (app?.form ?? {}) as Record<string, unknown>;
   const { label } = useEnum();
   // Closed sets of the form are shown by their names, not their codes.
   const shown = (k: string) => (['relation', 'title', 'sex'].includes(k) ? label(k as EnumName, String(f[k])) : String(f[k]));
+  // Three columns with the label above the value: numbers, dates and units fit beside the actions.
+  const columns = { xs: 1, sm: 2, md: 3, lg: 3, xl: 3, xxl: 4 };
   return (
     <Show isLoading={query.isLoading} headerButtons={
         <>
@@ -209,51 +272,96 @@ export const ApplicationShow = () => {
           <RefreshButton />
         </>
       }>
+      {query.isError && <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} data-testid="record-error" />}
+      {app && <StageSteps app={app} />}
       {app && (
         <Row gutter={16}>
-          <Col xs={24} xl={15}>
+          <Col xs={24} xl={16}>
             <Card size="small" style={{ marginBottom: 16 }}>
-              <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-                <Descriptions.Item label={t('applications.fields.applicationNo')}><span data-testid="application-no">{app.applicationNo}</span></Descriptions.Item>
+              <Descriptions column={columns} size="small" bordered layout="vertical">
+                <Descriptions.Item label={t('applications.fields.applicationNo')}><Nowrap testId="application-no">{app.applicationNo}</Nowrap></Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.status')}><span data-testid="current-status"><StatusTag status={app.status} /></span></Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.applicantName')}>{app.applicantName}</Descriptions.Item>
-                <Descriptions.Item label={t('applications.fields.unit')}>{app.projectName} {app.unitLabel}</Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.unit')}>
+                  {app.projectName}
+                  <br />
+                  {app.unitLabel}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.collectionPoint')}>
-                  {t(`applications.points.${app.collectionPoint}`)} {app.collectionPlace ?? ''}
+                  {t(`applications.points.${app.collectionPoint}`)}
+                  {app.collectionPlace && (
+                    <>
+                      <br />
+                      <Typography.Text type="secondary">{app.collectionPlace}</Typography.Text>
+                    </>
+                  )}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('applications.fields.receivedOn')}>{app.receivedOn}（{app.receivedBy}）</Descriptions.Item>
+                <Descriptions.Item label={t('applications.fields.receivedOn')}>
+                  <Nowrap>{app.receivedOn}</Nowrap>
+                  <br />
+                  <Typography.Text type="secondary">{app.receivedBy}</Typography.Text>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.dueOn')}><Deadline item={app} /></Descriptions.Item>
-                <Descriptions.Item label={t('applications.fields.documentsPresent')}>
-                  {app.documentsPresent.map((d) => <Tag key={d}>{t(`applications.documents.${d}`)}</Tag>)}
-                  {app.missingItems.map((d) => <Tag key={d} color="orange">{t(`applications.documents.${d}`)}</Tag>)}
-                </Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.fee')}>
                   {app.fee ? (
                     <>
-                      {app.fee.receiptNo} · {money(app.fee.amountFen)} {app.fee.waived && <Tag>{t('applications.actions.waived')}</Tag>}
-                      {app.fee.reversed && <Tag color="red">{t('applications.actions.reversed')} {app.fee.reversalReceiptNo}</Tag>}
+                      <Nowrap>{app.fee.receiptNo}</Nowrap>
+                      <br />
+                      <Nowrap>{money(app.fee.amountFen)}</Nowrap> {app.fee.waived && <Tag>{t('applications.actions.waived')}</Tag>}
+                      {app.fee.reversed && (
+                        <Tag color="red">
+                          {t('applications.actions.reversed')} <Nowrap>{app.fee.reversalReceiptNo}</Nowrap>
+                        </Tag>
+                      )}
                     </>
                   ) : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.card')}>
-                  {app.card ? <span data-testid="card-no">{app.card.cardNo}（{app.card.status}）</span> : '—'}
+                  {app.card ? (
+                    <>
+                      <Link to={`/cards/show/${app.card.id}`}>
+                        <Nowrap testId="card-no">{app.card.cardNo}</Nowrap>
+                      </Link>{' '}
+                      <Tag data-testid="card-status">{t(`cards.statuses.${app.card.status}`)}</Tag>
+                    </>
+                  ) : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.member')}>
-                  {app.memberId ? <Link to={`/members/show/${app.memberId}`} data-testid="member-link">#{app.memberId}</Link> : '—'}
+                  {app.memberId ? (
+                    <>
+                      <Link to={`/members/show/${app.memberId}`} data-testid="member-link">
+                        {app.applicantName}
+                      </Link>
+                      <br />
+                      <Typography.Text type="secondary">
+                        <Nowrap>{t('applications.actions.memberNo', { id: app.memberId })}</Nowrap>
+                      </Typography.Text>
+                    </>
+                  ) : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('applications.fields.batch')}>
-                  {app.batch ? <Link to={`/pickup-batches/show/${app.batch.id}`}>{app.batch.batchNo}（{app.batch.pickupOn}）</Link> : '—'}
+                  {app.batch ? (
+                    <Link to={`/pickup-batches/show/${app.batch.id}`}>
+                      <Nowrap>{app.batch.batchNo}</Nowrap>
+                      <br />
+                      <Nowrap>{app.batch.pickupOn}</Nowrap>
+                    </Link>
+                  ) : '—'}
                 </Descriptions.Item>
-                {app.verificationNote && <Descriptions.Item label={t('applications.fields.verificationNote')} span={2}>{app.verificationNote}</Descriptions.Item>}
-                {app.rejectionReason && <Descriptions.Item label={t('applications.fields.rejectionReason')} span={2}>{app.rejectionReason}</Descriptions.Item>}
+                <Descriptions.Item label={t('applications.fields.documentsPresent')} span="filled">
+                  {app.documentsPresent.map((d) => <Tag key={d}>{t(`applications.documents.${d}`)}</Tag>)}
+                  {app.missingItems.map((d) => <Tag key={d} color="orange">{t(`applications.documents.${d}`)}</Tag>)}
+                </Descriptions.Item>
+                {app.verificationNote && <Descriptions.Item label={t('applications.fields.verificationNote')} span="filled">{app.verificationNote}</Descriptions.Item>}
+                {app.rejectionReason && <Descriptions.Item label={t('applications.fields.rejectionReason')} span="filled">{app.rejectionReason}</Descriptions.Item>}
               </Descriptions>
             </Card>
             <Card size="small" title={t('applications.printForm.title')} style={{ marginBottom: 16 }}>
-              <Descriptions column={{ xs: 1, md: 3 }} size="small">
+              <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small">
                 {['name', 'pinyin', 'relation', 'title', 'sex', 'birthDate', 'idNumber', 'mobile', 'email', 'homeAddress', 'employer', 'position'].map((k) =>
                   f[k] !== undefined && f[k] !== null ? (
                     <Descriptions.Item key={k} label={t(`members.fields.${k}`)}>
-                      {shown(k)}
+                      {['birthDate', 'idNumber', 'mobile'].includes(k) ? <Nowrap>{shown(k)}</Nowrap> : shown(k)}
                     </Descriptions.Item>
                   ) : null,
                 )}
@@ -261,7 +369,7 @@ export const ApplicationShow = () => {
             </Card>
             <Documents app={app} />
           </Col>
-          <Col xs={24} xl={9}>
+          <Col xs={24} xl={8}>
             <Actions key={`${app.id}-${app.status}-${app.marketingAskedAt}`} app={app} />
             <Card title={t('applications.actions.timeline')} size="small" data-testid="application-timeline">
               <Timeline

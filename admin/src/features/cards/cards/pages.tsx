@@ -11,6 +11,7 @@ import type { IssueRecordLine } from '../../../shared/api-types';
 import { PrintPage } from '../../../shared/print-page';
 import { useFileUrl } from '../../../shared/download';
 import { allOf } from '../../../shared/enums';
+import { oneLine, recordQueryOptions, useWithTotal } from '../../../shared/table';
 
 const STATUSES = allOf<CardStatus>()(['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID']);
 const FILTER_FIELDS = ['q', 'status', 'projectId'] as const;
@@ -29,10 +30,11 @@ export const CardList = () => {
     pagination: { pageSize: 20 },
     onSearch: (values) => eqFilters(FILTER_FIELDS, values),
   });
+  const withTotal = useWithTotal();
   const initialValues = formValuesOf<SearchValues>(filters);
   const form = searchFormProps.form!;
   const { selectProps: projectSelectProps } = useSelect({ resource: 'projects', optionLabel: 'name', optionValue: 'id', pagination: { pageSize: 200, mode: 'server' } });
-  // The appendix-4 record prints the cards of the current filters.
+  // The issue record prints the cards of the current filters.
   const recordQuery = new URLSearchParams(
     filters.flatMap((f) => ('field' in f && f.value !== undefined && f.value !== '' ? [[f.field, String(f.value)]] : [])),
   ).toString();
@@ -64,18 +66,35 @@ export const CardList = () => {
           <SearchButtons form={form} fields={FILTER_FIELDS} />
         </Form>
       </Card>
-      <Table<CardRecord> {...tableProps} rowKey="id" data-testid="cards-table" scroll={{ x: 1200 }}>
-        <Table.Column<CardRecord> key="cardNo" dataIndex="cardNo" title={t('cards.fields.cardNo')} sorter defaultSortOrder={getDefaultSortOrder('cardNo', sorters)} />
-        <Table.Column<CardRecord> dataIndex="status" title={t('cards.fields.status')} render={(s: CardStatus) => <CardStatusTag status={s} />} />
+      <Table<CardRecord> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="cards-table" size="middle">
+        <Table.Column<CardRecord>
+          key="cardNo"
+          dataIndex="cardNo"
+          title={t('cards.fields.cardNo')}
+          sorter
+          defaultSortOrder={getDefaultSortOrder('cardNo', sorters)}
+          {...oneLine}
+          render={(no: string, c) => <Link to={`/cards/show/${c.id}`}>{no}</Link>}
+        />
+        <Table.Column<CardRecord> dataIndex="status" title={t('cards.fields.status')} {...oneLine} render={(s: CardStatus) => <CardStatusTag status={s} />} />
         <Table.Column<CardRecord> dataIndex="memberName" title={t('cards.fields.member')} render={(name: string, c) => <Link to={`/members/show/${c.memberId}`}>{name}</Link>} />
-        <Table.Column<CardRecord> dataIndex="projectName" title={t('cards.fields.project')} />
-        <Table.Column<CardRecord> dataIndex="unitLabel" title={t('cards.fields.unit')} />
-        <Table.Column<CardRecord> key="readyOn" dataIndex="readyOn" title={t('cards.fields.readyOn')} sorter render={(v: string | null) => v ?? '—'} />
-        <Table.Column<CardRecord> key="issuedOn" dataIndex="issuedOn" title={t('cards.fields.issuedOn')} sorter render={(v: string | null) => v ?? '—'} />
+        <Table.Column<CardRecord>
+          dataIndex="projectName"
+          title={t('cards.fields.projectUnit')}
+          render={(project: string, c) => (
+            <>
+              {project}
+              <br />
+              <Typography.Text type="secondary">{c.unitLabel}</Typography.Text>
+            </>
+          )}
+        />
+        <Table.Column<CardRecord> key="readyOn" dataIndex="readyOn" title={t('cards.fields.readyOn')} sorter {...oneLine} render={(v: string | null) => v ?? '—'} />
+        <Table.Column<CardRecord> key="issuedOn" dataIndex="issuedOn" title={t('cards.fields.issuedOn')} sorter {...oneLine} render={(v: string | null) => v ?? '—'} />
         <Table.Column<CardRecord> dataIndex="collectorName" title={t('cards.fields.collectorName')} render={(v: string | null) => v ?? '—'} />
         <Table.Column<CardRecord>
           title={t('table.actions')}
-          fixed="right"
+          {...oneLine}
           render={(_, c) => (
             <Space>
               <ShowButton hideText size="small" recordItemId={c.id} />
@@ -90,7 +109,7 @@ export const CardList = () => {
 
 export const CardShow = () => {
   const { t } = useTranslation();
-  const { result: c, query } = useShow<CardRecord>({ resource: 'cards' });
+  const { result: c, query } = useShow<CardRecord>({ resource: 'cards', queryOptions: recordQueryOptions });
   const yesNo = (v: boolean) => (v ? t('cards.yes') : t('cards.no'));
   return (
     <Show
@@ -114,7 +133,7 @@ export const CardShow = () => {
         </Space>
       )}
     >
-      {query.isError && <Alert type="error" showIcon message={query.error?.message} />}
+      {query.isError && <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} />}
       {c && (
         <Descriptions
           bordered
@@ -168,7 +187,7 @@ const CardPhoto = ({ applicationId, documentId, placeholder }: { applicationId: 
 export const CardPrint = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: c, query } = useShow<CardRecord>({ resource: 'cards', id });
+  const { result: c, query } = useShow<CardRecord>({ resource: 'cards', id, queryOptions: recordQueryOptions });
   return (
     <PrintPage width={420}>
       {query.isError && <Alert type="error" showIcon message={query.error?.message} />}
@@ -199,7 +218,7 @@ export const CardPrint = () => {
   );
 };
 
-/** Appendix 4: the issue record, with a signature line per card. */
+/** The issue record (appendix 4 of the club's rules), with a signature line per card. */
 export const IssueRecordPrint = () => {
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -212,7 +231,6 @@ export const IssueRecordPrint = () => {
         {t('cards.record.filterHint')}
       </div>
       {q.isError && <Alert type="error" showIcon message={q.error?.message} />}
-      <div style={{ textAlign: 'right', fontSize: 12 }}>{t('cards.record.subtitle')}</div>
       <h2 style={{ textAlign: 'center', margin: '8px 0 16px' }}>{t('cards.record.title')}</h2>
       {data && <div style={{ marginBottom: 8, fontSize: 12 }}>{t('cards.record.printedOn', { date: data.printedOn })}</div>}
       {data && data.lines.length === 0 && <Empty description={t('cards.record.empty')} />}

@@ -8,9 +8,11 @@ import { dateTimeSeconds } from '../../../shared/format';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMemberFields, type HistoryEntry } from '../../../shared/member-fields';
+import { oneLine, useWithTotal } from '../../../shared/table';
 
 const HistoryTable = ({ memberId }: { memberId: number | string }) => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { fieldLabel, valueText } = useMemberFields();
   const { tableProps } = useTable<HistoryEntry>({
     resource: `members/${memberId}/history`,
@@ -20,8 +22,8 @@ const HistoryTable = ({ memberId }: { memberId: number | string }) => {
     queryOptions: { enabled: Boolean(memberId) },
   });
   return (
-    <Table<HistoryEntry> {...tableProps} rowKey="id" size="small" locale={{ emptyText: t('member-history.empty') }} data-testid="member-history-table">
-      <Table.Column<HistoryEntry> dataIndex="changedAt" title={t('member-history.time')} render={dateTimeSeconds} width={170} />
+    <Table<HistoryEntry> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" size="small" locale={{ emptyText: t('member-history.empty') }} data-testid="member-history-table">
+      <Table.Column<HistoryEntry> dataIndex="changedAt" title={t('member-history.time')} render={dateTimeSeconds} {...oneLine} />
       <Table.Column<HistoryEntry> dataIndex="changedByName" title={t('member-history.who')} width={120} />
       <Table.Column<HistoryEntry> dataIndex="field" title={t('member-history.field')} render={(f: string) => fieldLabel(f)} width={140} />
       <Table.Column<HistoryEntry>

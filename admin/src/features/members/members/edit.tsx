@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { MemberRecord } from '../../../shared/member-types';
 import { errorNotification } from '../../../shared/mutations';
 import { familyMemberBody, MemberFormFields, type MemberFormValues } from '../../../shared/member-form';
+import { MaskedNotice } from '../../../shared/masked-notice';
+import { recordQueryOptions } from '../../../shared/table';
 
 // Never sent on edit: identity and placement are fixed once a member exists.
 const READ_ONLY = new Set(['id', 'householdId', 'ownerId', 'household', 'masked', 'projectId', 'buildingId', 'unitId']);
@@ -34,16 +36,22 @@ export const MemberEdit = () => {
     redirect: 'show',
     // Field errors land on their fields; the notification lists those no field on screen shows.
     errorNotification: errorNotification(t('errors.actionFailed'), true),
+    queryOptions: recordQueryOptions,
   });
   const record = query?.data?.data;
 
   return (
-    <Edit saveButtonProps={{ ...saveButtonProps, 'data-testid': 'member-save' } as typeof saveButtonProps} isLoading={query?.isLoading}>
-      {record?.masked && <Alert type="info" showIcon message={t('members.masked')} style={{ marginBottom: 16 }} />}
+    <Edit
+      saveButtonProps={{ ...saveButtonProps, disabled: !record || saveButtonProps.disabled, 'data-testid': 'member-save' } as typeof saveButtonProps}
+      isLoading={query?.isLoading}
+      canDelete={Boolean(record)}
+    >
+      {query?.isError && <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} style={{ marginBottom: 16 }} data-testid="record-error" />}
+      {record?.masked && <MaskedNotice message={t('members.masked')} />}
       <Form<MemberFormValues>
         {...formProps}
         layout="vertical"
-        scrollToFirstError
+        scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
         // Errors are already on the fields and in a notification; swallow the rejection.
         onFinish={(values) => onFinish(changedFields(values, record) as MemberFormValues).catch(() => undefined)}
       >

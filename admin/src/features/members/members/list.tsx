@@ -6,7 +6,8 @@ import {
   ShowButton,
   useTable,
 } from '@refinedev/antd';
-import { Card, Form, Input, Select, Space, Table } from 'antd';
+import { Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MemberListItem } from '../../../shared/member-types';
@@ -14,6 +15,7 @@ import { useEnum } from '../../../shared/member-enums';
 import { useLocationSelects } from '../../../shared/location-selects';
 import { MemberExportButtons } from '../components/export-buttons';
 import { SearchButtons, eqFilters, formValuesOf } from '../../../shared/search-bar';
+import { oneLine, useWithTotal } from '../../../shared/table';
 
 interface SearchValues {
   q?: string;
@@ -29,12 +31,13 @@ const FILTER_FIELDS = ['q', 'projectId', 'buildingId', 'unitId', 'sex', 'status'
 export const MemberList = () => {
   const { t } = useTranslation();
   const { label, options } = useEnum();
+  const withTotal = useWithTotal();
 
   const { tableProps, searchFormProps, sorters, filters } = useTable<MemberListItem, { message: string; statusCode: number }, SearchValues>({
     resource: 'members',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    // No initial sorter: the API's default order is M-1's project, building, unit.
+    // No initial sorter: the API's default order is project, building, unit (M-1).
     onSearch: (values) => eqFilters(FILTER_FIELDS, values),
   });
 
@@ -122,52 +125,62 @@ export const MemberList = () => {
           <SearchButtons form={form} fields={FILTER_FIELDS} submitTestId="member-search-submit" />
         </Form>
       </Card>
-      <Table<MemberListItem> {...tableProps} rowKey="id" data-testid="members-table" scroll={{ x: 1250 }} size="middle">
+      <Table<MemberListItem> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="members-table" size="middle">
         <Table.Column<MemberListItem>
           key="projectId"
           dataIndex="projectName"
-          title={t('members.fields.project')}
+          title={t('members.fields.household')}
           sorter
           defaultSortOrder={getDefaultSortOrder('projectId', sorters)}
+          render={(project: string, m) => (
+            <>
+              {project}
+              <br />
+              <Typography.Text type="secondary">
+                {m.buildingName} {m.unitNumber}
+              </Typography.Text>
+            </>
+          )}
         />
-        <Table.Column<MemberListItem> dataIndex="buildingName" title={t('members.fields.building')} />
-        <Table.Column<MemberListItem> dataIndex="unitNumber" title={t('members.fields.unit')} />
         <Table.Column<MemberListItem>
           key="name"
           dataIndex="name"
           title={t('members.fields.shortName')}
           sorter
           defaultSortOrder={getDefaultSortOrder('name', sorters)}
+          render={(name: string, m) => <Link to={`/members/show/${m.id}`}>{name}</Link>}
         />
         <Table.Column<MemberListItem>
           key="pinyin"
           dataIndex="pinyin"
           title={t('members.fields.pinyin')}
-          onCell={() => ({ style: { whiteSpace: 'nowrap' } })}
           sorter
           defaultSortOrder={getDefaultSortOrder('pinyin', sorters)}
         />
         <Table.Column<MemberListItem>
           dataIndex="relation"
           title={t('members.fields.relation')}
+          {...oneLine}
           render={(value: string) => label('relation', value)}
         />
         <Table.Column<MemberListItem>
           dataIndex="sex"
           title={t('members.fields.sex')}
+          {...oneLine}
           render={(value: string) => label('sex', value)}
         />
-        <Table.Column<MemberListItem> dataIndex="mobile" title={t('members.fields.mobile')} width={130} onCell={() => ({ style: { whiteSpace: 'nowrap' } })} />
+        <Table.Column<MemberListItem> dataIndex="mobile" title={t('members.fields.mobile')} {...oneLine} />
         <Table.Column<MemberListItem>
           key="joinedOn"
           dataIndex="joinedOn"
           title={t('members.fields.joinedOn')}
           sorter
           defaultSortOrder={getDefaultSortOrder('joinedOn', sorters)}
+          {...oneLine}
         />
         <Table.Column<MemberListItem>
           title={t('table.actions')}
-          fixed="right"
+          {...oneLine}
           render={(_, record) => (
             <Space>
               <ShowButton hideText size="small" recordItemId={record.id} />

@@ -1,32 +1,111 @@
-import { useShow } from '@refinedev/core';
+import { useCan, useList, useShow } from '@refinedev/core';
 import { DeleteButton, EditButton, ListButton, RefreshButton, Show } from '@refinedev/antd';
-import { Alert, Card, Descriptions, Empty, Space, Table, Tag } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Space, Table, Tag } from 'antd';
+import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FamilyMember, MemberRecord } from '../../../shared/member-types';
 import { useEnum, type EnumName } from '../../../shared/member-enums';
 import { useHobbies } from '../../../shared/hobbies';
 import { MemberHistorySection } from '../components/member-history';
+import { MaskedNotice } from '../../../shared/masked-notice';
+import { money } from '../../../shared/format';
+import { oneLine, recordQueryOptions, useWithTotal } from '../../../shared/table';
+import type { CardRecord, CardStatus, FeeEntry } from '../../../shared/api-types';
+
+/** Fields whose value is a date, a number or a phone: kept on one line. */
+const ONE_LINE = new Set(['joinedOn', 'birthDate', 'idNumber', 'homePhone', 'mobile', 'fax', 'weddingAnniversary', 'spouseBirthDate', 'signedOn', 'carPlate']);
+
+const CARD_COLORS: Record<CardStatus, string> = { IN_PRODUCTION: 'processing', READY: 'gold', ISSUED: 'success', VOID: 'default' };
+
+/** The member's cards with their state, and the card fees paid for them (M-7, M-8, M-9). */
+const MemberCards = ({ memberId }: { memberId: number }) => {
+  const { t } = useTranslation();
+  const withTotal = useWithTotal();
+  const { data: canCards } = useCan({ resource: 'cards', action: 'list' });
+  const { data: canFees } = useCan({ resource: 'fee-entries', action: 'list' });
+  const filters = [{ field: 'memberId', operator: 'eq' as const, value: memberId }];
+  const cards = useList<CardRecord>({ resource: 'cards', filters, pagination: { pageSize: 50 }, queryOptions: { enabled: Boolean(canCards?.can), retry: recordQueryOptions.retry } });
+  const fees = useList<FeeEntry>({ resource: 'fee-entries', filters, pagination: { pageSize: 50 }, queryOptions: { enabled: Boolean(canFees?.can), retry: recordQueryOptions.retry } });
+  if (!canCards?.can && !canFees?.can) return null;
+  return (
+    <Row gutter={16}>
+      {canCards?.can && (
+        <Col xs={24} xxl={12}>
+          <Card title={t('member-show.cards')} size="small" style={{ marginBottom: 16 }} data-testid="section-cards">
+            <Table<CardRecord>
+              size="small"
+              rowKey="id"
+              loading={cards.query.isLoading}
+              dataSource={cards.result.data}
+              pagination={withTotal({ pageSize: 10, hideOnSinglePage: true, total: cards.result.total })}
+              locale={{ emptyText: t('member-show.noCards') }}
+              columns={[
+                { dataIndex: 'cardNo', title: t('cards.fields.cardNo'), ...oneLine, render: (no: string, c) => <Link to={`/cards/show/${c.id}`}>{no}</Link> },
+                { dataIndex: 'status', title: t('cards.fields.status'), ...oneLine, render: (s: CardStatus) => <Tag color={CARD_COLORS[s]}>{t(`cards.statuses.${s}`)}</Tag> },
+                { dataIndex: 'readyOn', title: t('cards.fields.readyOn'), ...oneLine, render: (v: string | null) => v ?? '—' },
+                { dataIndex: 'issuedOn', title: t('cards.fields.issuedOn'), ...oneLine, render: (v: string | null) => v ?? '—' },
+                { dataIndex: 'replacesCardNo', title: t('cards.fields.replaces'), ...oneLine, render: (v: string | null) => v ?? '—' },
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
+      {canFees?.can && (
+        <Col xs={24} xxl={12}>
+          <Card title={t('member-show.fees')} size="small" style={{ marginBottom: 16 }} data-testid="section-fees">
+            <Table<FeeEntry>
+              size="small"
+              rowKey="id"
+              loading={fees.query.isLoading}
+              dataSource={fees.result.data}
+              pagination={withTotal({ pageSize: 10, hideOnSinglePage: true, total: fees.result.total })}
+              locale={{ emptyText: t('member-show.noFees') }}
+              columns={[
+                { dataIndex: 'receiptNo', title: t('fee-entries.fields.receiptNo'), ...oneLine, render: (no: string, e) => <Link to={`/fee-entries/receipt/${e.id}`}>{no}</Link> },
+                { dataIndex: 'kind', title: t('fee-entries.fields.kind'), ...oneLine, render: (k: string) => t(`fee-entries.kinds.${k}`) },
+                {
+                  dataIndex: 'amountFen',
+                  title: t('fee-entries.fields.amount'),
+                  align: 'right',
+                  ...oneLine,
+                  render: (fen: number, e) => (
+                    <>
+                      {money(fen)}
+                      {e.waived && <Tag style={{ marginLeft: 8 }}>{t('fee-entries.waivedTag')}</Tag>}
+                      {e.reversedById && <Tag color="red" style={{ marginLeft: 8 }}>{t('fee-entries.reversed')}</Tag>}
+                    </>
+                  ),
+                },
+                { dataIndex: 'paidOn', title: t('fee-entries.fields.paidOn'), ...oneLine },
+                { dataIndex: 'cardNo', title: t('fee-entries.fields.cardNo'), ...oneLine, render: (v: string | null) => v ?? '—' },
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
+    </Row>
+  );
+};
 
 export const MemberShow = () => {
   const { t } = useTranslation();
   const { label } = useEnum();
   const hobbies = useHobbies();
-  const { result: m, query } = useShow<MemberRecord>({ resource: 'members' });
+  const { result: m, query } = useShow<MemberRecord>({ resource: 'members', queryOptions: recordQueryOptions });
 
   const text = (value: unknown): ReactNode =>
     value === null || value === undefined || value === '' ? t('members.none') : String(value);
-  const field = (name: string, value?: ReactNode) => ({
-    key: name,
-    label: t(`members.fields.${name}`),
-    children: value ?? text(m?.[name as keyof MemberRecord]),
-  });
+  const field = (name: string, value?: ReactNode) => {
+    const shown = value ?? text(m?.[name as keyof MemberRecord]);
+    return { key: name, label: t(`members.fields.${name}`), children: ONE_LINE.has(name) ? <span style={{ whiteSpace: 'nowrap' }}>{shown}</span> : shown };
+  };
   const enumField = (name: keyof MemberRecord & string, enumName: EnumName = name as EnumName) =>
     field(name, label(enumName, m?.[name] as string | null | undefined));
 
   const section = (key: string, items: ReturnType<typeof field>[]) => (
     <Card key={key} title={t(`members.sections.${key}`)} size="small" style={{ marginBottom: 16 }} data-testid={`section-${key}`}>
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} />
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} items={items} />
     </Card>
   );
 
@@ -39,16 +118,17 @@ export const MemberShow = () => {
       headerButtons={({ editButtonProps, deleteButtonProps }) => (
         <>
           <ListButton />
-          {editButtonProps && <EditButton {...editButtonProps} />}
-          {deleteButtonProps && <DeleteButton {...deleteButtonProps} />}
+          {/* A record that is not there (deleted, another region's) cannot be edited or deleted. */}
+          {editButtonProps && <EditButton {...editButtonProps} disabled={!m || editButtonProps.disabled} />}
+          {deleteButtonProps && <DeleteButton {...deleteButtonProps} disabled={!m || deleteButtonProps.disabled} />}
           <RefreshButton />
         </>
       )}
     >
-      {query.isError && <Alert type="error" showIcon message={query.error?.message ?? t('errors.notFound')} />}
+      {query.isError && <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} data-testid="record-error" />}
       {m && (
         <>
-          {m.masked && <Alert type="info" showIcon message={t('members.masked')} style={{ marginBottom: 16 }} />}
+          {m.masked && <MaskedNotice message={t('members.masked')} />}
           {section('household', [
             field('project', m.projectName),
             field('building', m.buildingName),
@@ -138,6 +218,7 @@ export const MemberShow = () => {
             field('carPlate'),
           ])}
           {section('signing', [field('signedOn')])}
+          <MemberCards memberId={m.id} />
           <MemberHistorySection memberId={m.id} />
         </>
       )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, DueDate, STATUSES, StatusTag, type ChangeRequest } from '../components/record-parts';
 import { ChangeRequestActions } from './actions';
 import { SearchButtons, eqFilters, formValuesOf } from '../../../shared/search-bar';
+import { oneLine, useWithTotal } from '../../../shared/table';
 
 interface SearchValues {
   q?: string;
@@ -18,6 +19,7 @@ const FILTER_FIELDS = ['q', 'status', 'channel', 'overdue'] as const;
 
 export const ChangeRequestList = () => {
   const { t } = useTranslation();
+  const withTotal = useWithTotal();
   const { tableProps, searchFormProps, sorters, filters } = useTable<ChangeRequest, { message: string; statusCode: number }, SearchValues>({
     resource: 'change-requests',
     syncWithLocation: true,
@@ -56,21 +58,29 @@ export const ChangeRequestList = () => {
           <SearchButtons form={form} fields={FILTER_FIELDS} />
         </Form>
       </Card>
-      <Table<ChangeRequest> {...tableProps} rowKey="id" data-testid="change-requests-table" scroll={{ x: 1100 }}>
-        <Table.Column<ChangeRequest> key="id" dataIndex="id" title="#" sorter defaultSortOrder={getDefaultSortOrder('id', sorters)} />
+      <Table<ChangeRequest> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="change-requests-table" size="middle">
+        <Table.Column<ChangeRequest> key="id" dataIndex="id" title={t('records.changes.number')} sorter defaultSortOrder={getDefaultSortOrder('id', sorters)} {...oneLine} />
         <Table.Column<ChangeRequest>
           dataIndex="memberName"
           title={t('records.changes.member')}
-          render={(name: string, r) => <Link to={`/members/show/${r.memberId}`}>{name}</Link>}
+          render={(name: string, r) => (
+            <>
+              <Link to={`/members/show/${r.memberId}`}>{name}</Link>
+              <br />
+              <Typography.Text type="secondary">
+                {r.projectName} {r.unitLabel}
+              </Typography.Text>
+            </>
+          )}
         />
-        <Table.Column<ChangeRequest> title={t('records.changes.unit')} render={(_, r) => `${r.projectName} ${r.unitLabel}`} />
-        <Table.Column<ChangeRequest> dataIndex="channel" title={t('records.changes.channel')} render={(c: string) => t(`records.changes.channels.${c}`)} />
+        <Table.Column<ChangeRequest> dataIndex="channel" title={t('records.changes.channel')} {...oneLine} render={(c: string) => t(`records.changes.channels.${c}`)} />
         <Table.Column<ChangeRequest>
           key="receivedOn"
           dataIndex="receivedOn"
           title={t('records.changes.receivedOn')}
           sorter
           defaultSortOrder={getDefaultSortOrder('receivedOn', sorters)}
+          {...oneLine}
         />
         <Table.Column<ChangeRequest>
           key="dueOn"
@@ -78,21 +88,22 @@ export const ChangeRequestList = () => {
           title={t('records.changes.dueOn')}
           sorter
           defaultSortOrder={getDefaultSortOrder('dueOn', sorters)}
+          {...oneLine}
           render={(d: string, r) => <DueDate dueOn={d} overdue={r.overdue} open={r.status === 'OPEN'} />}
         />
-        <Table.Column<ChangeRequest> dataIndex="status" title={t('records.changes.status')} render={(s: ChangeRequest['status']) => <StatusTag status={s} />} />
+        <Table.Column<ChangeRequest> dataIndex="status" title={t('records.changes.status')} {...oneLine} render={(s: ChangeRequest['status']) => <StatusTag status={s} />} />
         <Table.Column<ChangeRequest>
           dataIndex="description"
           title={t('records.changes.description')}
           render={(d: string) => (
-            <Typography.Text ellipsis={{ tooltip: d }} style={{ maxWidth: 260 }}>
+            <Typography.Paragraph ellipsis={{ rows: 2, tooltip: d }} style={{ margin: 0, minWidth: 140 }}>
               {d}
-            </Typography.Text>
+            </Typography.Paragraph>
           )}
         />
         <Table.Column<ChangeRequest>
           title={t('table.actions')}
-          fixed="right"
+          {...oneLine}
           render={(_, r) => (
             <Space>
               <ShowButton hideText size="small" recordItemId={r.id} />
