@@ -89,10 +89,10 @@ const hobbies = names.map((n, i) => (i % 2 ? `${n}、${names[(i * 7) % names.len
 let written = 0;
 for (let i = 0; i < hh.length && written < rowsWanted; i++) {
   const h = hh[i];
-  const common = { 楼盘: '基准花园', 楼栋: h.building, 房号: h.unit, 国籍: '中国', 教育程度: '大学', 家庭住址: `南京市江宁区基准路1号${h.building}${h.unit}室`, 所属区域: '江宁区', 婚姻状况: '已婚', 通讯地址: '住宅地址', 入会原因: '会员活动', 入会日期: '2026-11-01', 业主证件号码: ownerIds[i] };
+  const common = { 楼盘: '基准花园', 楼栋: h.building, 房号: h.unit, 国籍: '中国', 学历: '大学', 住宅地址: `南京市江宁区基准路1号${h.building}${h.unit}室`, 所在区: '江宁区', 婚姻状况: '已婚', 邮寄地址: '住宅地址', 入会原因: '会员活动', 入会日期: '2026-11-01', 业主证件号码: ownerIds[i] };
   const people: Record<string, string>[] = [
-    { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 移动电话: `139${String(i).padStart(8, '0')}`, 电子邮箱: `owner${i}@example.cn`, 公司名称: '南京某科技有限公司', 职位: '经理', 兴趣爱好: hobbies[i % hobbies.length], ...(i % 3 === 0 ? { 子女: `王小${i} 2010-01-01 男` } : {}), 汽车型号: '大众 帕萨特', 汽车牌照: `苏A${String(i % 100000).padStart(5, '0')}` },
-    { ...common, 与业主关系: '配偶', 称谓: '太太', 姓名: `林${i}`, 性别: '女', 出生日期: '1982-05-20', 证件号码: idNumberFor('320106', new Date('1982-05-20T00:00:00Z'), 'FEMALE', i), 移动电话: `138${String(i).padStart(8, '0')}`, 兴趣爱好: hobbies[(i + 2) % hobbies.length] },
+    { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 手机: `139${String(i).padStart(8, '0')}`, 电子邮箱: `owner${i}@example.cn`, 工作单位: '南京某科技有限公司', 职务: '经理', 兴趣爱好: hobbies[i % hobbies.length], ...(i % 3 === 0 ? { 子女: `王小${i} 2010-01-01 男` } : {}), 汽车型号: '大众 帕萨特', 车牌号码: `苏A${String(i % 100000).padStart(5, '0')}` },
+    { ...common, 与业主关系: '配偶', 称谓: '太太', 姓名: `林${i}`, 性别: '女', 出生日期: '1982-05-20', 证件号码: idNumberFor('320106', new Date('1982-05-20T00:00:00Z'), 'FEMALE', i), 手机: `138${String(i).padStart(8, '0')}`, 兴趣爱好: hobbies[(i + 2) % hobbies.length] },
   ];
   for (const p of people) {
     if (written >= rowsWanted) break;

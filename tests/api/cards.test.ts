@@ -173,7 +173,7 @@ describe('M-9: ready, issue and the appendix-4 issue record', () => {
     const card = (await f.call('POST', `/api/members/${m.id}/cards`, { token: officer })).body;
     const early = await f.call('POST', `/api/cards/${card.id}/issue`, { token: officer, body: { collectorName: '张三', collectorSigned: true, collectorIdChecked: true } });
     expect(early.status).toBe(409);
-    expect(early.body.message).toContain('“制作中”');
+    expect(early.body.message).toContain('“制卡中”');
     // The status is named in the caller's language, like the message around it.
     const earlyEn = await f.call('POST', `/api/cards/${card.id}/issue`, { token: officer, lang: 'en', body: { collectorName: '张三', collectorSigned: true, collectorIdChecked: true } });
     expect(earlyEn.status).toBe(409);

@@ -49,8 +49,8 @@ const f = useApi({
     hh.forEach((h, i) => {
       const common = { 楼盘: '断点花园', 楼栋: h.building, 房号: h.unit, 入会日期: '2026-11-01', 业主证件号码: ownerIds[i], 婚姻状况: '已婚' };
       const people: Record<string, string>[] = [
-        { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 移动电话: `139${String(i).padStart(8, '0')}` },
-        { ...common, 与业主关系: '配偶', 称谓: '太太', 姓名: `林${i}`, 性别: '女', 出生日期: '1982-05-20', 证件号码: idNumberFor('320106', new Date('1982-05-20T00:00:00Z'), 'FEMALE', 20_000 + i), 移动电话: `138${String(i).padStart(8, '0')}` },
+        { ...common, 与业主关系: '业主本人', 称谓: '先生', 姓名: `王${i}`, 性别: '男', 出生日期: born(i).toISOString().slice(0, 10), 证件号码: ownerIds[i], 手机: `139${String(i).padStart(8, '0')}` },
+        { ...common, 与业主关系: '配偶', 称谓: '太太', 姓名: `林${i}`, 性别: '女', 出生日期: '1982-05-20', 证件号码: idNumberFor('320106', new Date('1982-05-20T00:00:00Z'), 'FEMALE', 20_000 + i), 手机: `138${String(i).padStart(8, '0')}` },
       ];
       for (const p of people) ws.addRow(IMPORT_COLUMNS.map((c) => p[c.header] ?? null));
     });

@@ -49,9 +49,9 @@ async function spouseRows(n: number, skip = 0): Promise<Row[]> {
       性别: '女',
       出生日期: '1980-03-15',
       证件号码: idNumberFor('320106', new Date('1980-03-15T00:00:00Z'), 'FEMALE', serial),
-      移动电话: '13812345678',
+      手机: '13812345678',
       电子邮箱: 'test@example.cn',
-      教育程度: '大学',
+      学历: '大学',
       婚姻状况: '已婚',
       兴趣爱好: '健身、美食',
       入会原因: '会员活动',
@@ -68,9 +68,20 @@ describe('member import: the file', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const headers = (wb.worksheets[0].getRow(1).values as string[]).slice(1);
-    expect(headers.slice(0, 11)).toEqual(['楼盘', '楼栋', '房号', '与业主关系', '称谓', '姓名', '拼音', '性别', '出生日期', '证件类型', '证件号码']);
+    expect(headers.slice(0, 11)).toEqual(['楼盘', '楼栋', '房号', '与业主关系', '称谓', '姓名', '姓名拼音', '性别', '出生日期', '证件类型', '证件号码']);
     expect(headers).toContain('兴趣爱好');
     expect(headers.at(-1)).toBe('业主证件号码');
+    // The member form's words (one glossary), not the old sheet's 移动电话 / 家庭住址 / 教育程度.
+    for (const h of ['手机', '住宅地址', '学历']) expect(headers).toContain(h);
+    for (const h of ['移动电话', '家庭住址', '教育程度']) expect(headers).not.toContain(h);
+    // Single-choice columns offer their labels as a drop-down, far below the example row.
+    const sexColumn = IMPORT_COLUMNS.findIndex((c) => c.field === 'sex') + 1;
+    const validation = wb.worksheets[0].getRow(300).getCell(sexColumn).dataValidation;
+    expect(validation).toMatchObject({ type: 'list', formulae: ['"男,女"'], showErrorMessage: true });
+    const educationColumn = IMPORT_COLUMNS.findIndex((c) => c.field === 'education') + 1;
+    expect(wb.worksheets[0].getRow(2).getCell(educationColumn).dataValidation?.formulae).toEqual(['"中专及以下,大学,研究生及以上"']);
+    // Free-text columns have none.
+    expect(wb.worksheets[0].getRow(2).getCell(IMPORT_COLUMNS.findIndex((c) => c.field === 'name') + 1).dataValidation).toBeUndefined();
   });
 
   it('refuses a file that is not xlsx, or has the wrong headers, with a 400 and a message', async () => {
@@ -88,6 +99,17 @@ describe('member import: the file', () => {
     expect((await upload(await workbook(await spouseRows(1)), 'VALID_ONLY', f.tokens.editor)).status).toBe(403);
     expect(await f.db.importJob.count()).toBe(0);
   });
+
+  it('still reads a sheet made from the earlier template (移动电话, 教育程度, 家庭住址 …)', async () => {
+    const [row] = await spouseRows(1, 40);
+    const renamed: Record<string, string> = { 手机: '移动电话', 学历: '教育程度', 住宅地址: '家庭住址' };
+    const oldHeaders = IMPORT_COLUMNS.map((c) => renamed[c.header] ?? c.header);
+    const old = Object.fromEntries(Object.entries({ ...row, 住宅地址: '南京市鼓楼区旧模板路1号' }).map(([k, v]) => [renamed[k] ?? k, v]));
+    const r = await upload(await workbook([old], oldHeaders), 'VALID_ONLY');
+    expect(r.status).toBe(201);
+    expect(await finished(r.body.id)).toMatchObject({ status: 'DONE', createdRows: 1, invalidRows: 0 });
+    expect(await f.db.member.findFirstOrThrow({ where: { name: row['姓名'] } })).toMatchObject({ mobile: row['手机'], education: 'UNIVERSITY', homeAddress: '南京市鼓楼区旧模板路1号' });
+  });
 });
 
 describe('member import: rows (M-2, M-4)', () => {
@@ -99,9 +121,9 @@ describe('member import: rows (M-2, M-4)', () => {
     const good = await spouseRows(5);
     const bad = await spouseRows(4, 10);
     bad[0] = { ...bad[0], 出生日期: under18, 证件号码: idNumberFor('320106', new Date(`${under18}T00:00:00Z`), 'FEMALE', 9001) };
-    bad[1] = { ...bad[1], 房号: '9999', 移动电话: '1' };
+    bad[1] = { ...bad[1], 房号: '9999', 手机: '1' };
     bad[2] = { ...bad[2], 业主证件号码: '110101199001011234' };
-    bad[3] = { ...bad[3], 移动电话: '12345', 兴趣爱好: '健身、潜水', 性别: '不详' };
+    bad[3] = { ...bad[3], 手机: '12345', 兴趣爱好: '健身、潜水', 性别: '不详' };
     good[0] = { ...good[0], 子女: '林小宝 2012-03-04 男；林小贝 2015/6/1 女' };
     rows = [good[0], good[1], bad[0], good[2], bad[1], good[3], bad[2], bad[3], good[4]];
     file = await workbook(rows);
@@ -121,10 +143,10 @@ describe('member import: rows (M-2, M-4)', () => {
         { row: 4, column: '出生日期', message: '申请人须年满 18 周岁' },
         // A row that fails the form checks still has its unit checked: one report, every problem.
         { row: 6, column: '房号', message: expect.stringContaining('找不到房号') },
-        { row: 6, column: '移动电话', message: '手机号码格式不正确' },
+        { row: 6, column: '手机', message: '手机号码格式不正确' },
         { row: 9, column: '性别', message: '“不详”不是可选值，可填：男、女' },
         { row: 8, column: '业主证件号码', message: expect.stringContaining('没有证件号码为 110101199001011234 的业主') },
-        { row: 9, column: '移动电话', message: '手机号码格式不正确' },
+        { row: 9, column: '手机', message: '手机号码格式不正确' },
         { row: 9, column: '兴趣爱好', message: '未知的兴趣爱好：潜水' },
       ]),
     );
@@ -152,8 +174,20 @@ describe('member import: rows (M-2, M-4)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const sheet = wb.worksheets[0];
-    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['行号', '列', '原因']);
+    // Each failed row's reason, and the row as uploaded beside it (on its first line), to fix and upload again.
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(['行号', '列', '原因', ...IMPORT_COLUMNS.map((c) => c.header)]);
     expect(sheet.actualRowCount).toBe(job.reportTotal + 1);
+    const lines = Array.from({ length: sheet.actualRowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+    const cell = (line: string[], h: string) => line[header.indexOf(h)] ?? '';
+    const firstOf = (n: number) => lines.find((l) => l[0] === String(n))!;
+    expect(cell(firstOf(4), '姓名')).toBe(rows[2]['姓名']);
+    expect(cell(firstOf(4), '出生日期')).toBe(rows[2]['出生日期']);
+    expect(cell(firstOf(6), '房号')).toBe('9999');
+    expect(cell(firstOf(6), '手机')).toBe('1');
+    // Only the first line of a row repeats it; the JSON pages never carry it (checked above).
+    const secondOf6 = lines.filter((l) => l[0] === '6')[1];
+    expect(cell(secondOf6, '姓名')).toBe('');
   });
 
   it('importing the same file twice creates no duplicates: existing people are skipped', async () => {
@@ -190,7 +224,7 @@ describe('member import: rows (M-2, M-4)', () => {
     const officerNj = await f.api.login('officer_nj');
     const nj = await f.db.household.findFirstOrThrow({ where: { project: { regionCode: 'NJ' } }, orderBy: { id: 'asc' } });
     const [row] = await spouseRows(1, await f.db.household.count({ where: { id: { lt: nj.id } } }));
-    const njJob = await upload(await workbook([row, { ...row, 移动电话: '1' }]), 'VALID_ONLY', officerNj);
+    const njJob = await upload(await workbook([row, { ...row, 手机: '1' }]), 'VALID_ONLY', officerNj);
     expect(njJob.status).toBe(201);
     expect(njJob.body.regionCode).toBe('NJ');
     await finished(njJob.body.id);

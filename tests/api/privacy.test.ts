@@ -161,7 +161,7 @@ describe('M-11, M-12: exports', () => {
     const r = await request('marketing', { department: '营销部', allowExport: true, informationKinds: ['MEMBER_LIST', 'PHONE'] });
     await f.call('POST', `/api/data-use-requests/${r.body.id}/approve`, { token: f.tokens.manager, body: {} });
     const half = await xlsx('/api/members/export.xlsx?_end=5', f.tokens.marketing);
-    const mobileCol = (half.rows[0] as string[]).indexOf('移动电话');
+    const mobileCol = (half.rows[0] as string[]).indexOf('手机');
     expect(half.rows.slice(1).every((x) => String(x[mobileCol]).includes('*'))).toBe(true);
     await f.call('POST', `/api/data-use-requests/${r.body.id}/approve`, { token: f.tokens.leader, body: {} });
     // What the admin shows on the export button comes from the API's own policy: phones only.
@@ -169,6 +169,9 @@ describe('M-11, M-12: exports', () => {
     const full = await xlsx('/api/members/export.xlsx?regionCode=NJ', f.tokens.marketing);
     expect(full.rows.length).toBeGreaterThan(1);
     expect(full.rows.slice(1).every((x) => !String(x[mobileCol]).includes('*'))).toBe(true);
+    // The region by its name, as staff say it, not its code.
+    const regionCol = (full.rows[0] as string[]).indexOf('区域');
+    expect(new Set(full.rows.slice(1).map((x) => x[regionCol]))).toEqual(new Set(['南京区域']));
     // The request named phone numbers, not ID numbers.
     const idColumn = (full.rows[0] as string[]).indexOf('证件号码');
     expect(full.rows.slice(1).every((x) => String(x[idColumn]).includes('*'))).toBe(true);
@@ -179,7 +182,7 @@ describe('M-11, M-12: exports', () => {
   it('M-12: the member officer downloads the basic-information table (audited); others may not', async () => {
     const r = await xlsx('/api/members/basic-info.xlsx', f.tokens.officer);
     expect(r.status).toBe(200);
-    expect(r.rows[0]).toEqual(['姓名', '称谓', '性别', '生日', '楼盘房号', '工作单位', '职位', '移动电话', '通讯地址类别', '通讯地址', '兴趣爱好']);
+    expect(r.rows[0]).toEqual(['姓名', '称谓', '性别', '生日', '楼盘房号', '工作单位', '职务', '手机', '通讯地址类别', '通讯地址', '兴趣爱好']);
     expect(r.rows).toHaveLength((await f.db.member.count()) + 1);
     expect(String(r.rows[1][3])).toMatch(/^\d{2}-\d{2}$/);
     // M-1 order; the home is the project with building and unit.

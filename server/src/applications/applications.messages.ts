@@ -34,6 +34,6 @@ export const applicationsMessages = {
   'applications.status.APPROVED': { zh: '已批准', en: 'approved' },
   'applications.status.REJECTED': { zh: '已拒绝', en: 'rejected' },
   'applications.status.CARD_IN_PRODUCTION': { zh: '制卡中', en: 'card in production' },
-  'applications.status.CARD_READY': { zh: '卡已制好', en: 'card ready' },
+  'applications.status.CARD_READY': { zh: '待领卡', en: 'ready for pickup' },
   'applications.status.ISSUED': { zh: '已发卡', en: 'issued' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -16,9 +16,9 @@ export const cardsMessages = {
   'cards.rangeTarget': { zh: '请选择所属项目或填写渠道（二选一）', en: 'Choose a project or enter a channel (one of the two)' },
   'cards.projectNotFound': { zh: '项目不存在', en: 'No such project' },
   // Card statuses, as terms other messages name ({status} of cards.wrongStatus).
-  'cards.status.IN_PRODUCTION': { zh: '制作中', en: 'in production' },
-  'cards.status.READY': { zh: '待领取', en: 'ready' },
-  'cards.status.ISSUED': { zh: '已发放', en: 'issued' },
+  'cards.status.IN_PRODUCTION': { zh: '制卡中', en: 'in production' },
+  'cards.status.READY': { zh: '待领卡', en: 'ready for pickup' },
+  'cards.status.ISSUED': { zh: '已发卡', en: 'issued' },
   'cards.status.VOID': { zh: '已作废', en: 'void' },
   'cards.wrongStatus': { zh: '会员卡当前状态为“{status}”，不能执行此操作', en: 'The card is {status}; this action is not possible' },
   'cards.memberHasCard': { zh: '该会员已有一张有效会员卡；遗失或损坏请申请补卡', en: 'This member already has a valid card; for a lost or damaged card request a reissue' },

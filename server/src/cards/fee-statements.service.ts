@@ -174,7 +174,8 @@ export class FeeStatementsService {
     ];
     summary.addRows([
       { k: '报表期间', v: `${s.year}年第${s.quarter}季度（${s.from} 至 ${s.to}）` },
-      { k: '范围', v: s.regionCode ? `${s.regionName ?? s.regionCode}（${s.regionCode}）` : '集团（全部区域）' },
+      // The region by its name (南京区域), not its code.
+      { k: '范围', v: s.regionCode ? (s.regionName ?? s.regionCode) : '集团（全部区域）' },
       { k: '办卡数（张）', v: s.cardCount },
       { k: '会员卡费收入（元）', v: s.incomeYuan },
       { k: '免收数（张）', v: s.waivedCount },

@@ -88,17 +88,19 @@ export class MemberExportController {
       { header: '楼栋', key: 'buildingName', width: 8 },
       { header: '房号', key: 'unitNumber', width: 8 },
       { header: '姓名', key: 'name', width: 10 },
-      { header: '拼音', key: 'pinyin', width: 16 },
+      { header: '姓名拼音', key: 'pinyin', width: 16 },
       { header: '称谓', key: 'title', width: 6 },
       { header: '性别', key: 'sex', width: 6 },
       { header: '出生日期', key: 'birthDate', width: 12 },
       { header: '证件号码', key: 'idNumber', width: 22 },
-      { header: '移动电话', key: 'mobile', width: 14 },
+      { header: '手机', key: 'mobile', width: 14 },
       { header: '与业主关系', key: 'relation', width: 10 },
-      { header: '状态', key: 'status', width: 8 },
+      { header: '会籍状态', key: 'status', width: 8 },
       { header: '入会日期', key: 'joinedOn', width: 12 },
-      { header: '区域', key: 'regionCode', width: 8 },
+      { header: '区域', key: 'region', width: 10 },
     ]);
+    // Regions by the names staff use (南京区域), never their codes.
+    const regions = new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
     for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
       const labels = await this.places.forUnits(rows.map((r) => r.unitId), { keep: false });
       for (const r of withPlaces(rows, labels)) {
@@ -109,6 +111,7 @@ export class MemberExportController {
           sex: label('sex', m.sex),
           relation: label('relation', m.relation),
           status: m.status === 'ACTIVE' ? '在册' : '已退会',
+          region: regions.get(m.regionCode) ?? m.regionCode,
         });
       }
     }
@@ -131,8 +134,8 @@ export class MemberExportController {
       { header: '生日', key: 'birthday', width: 8 },
       { header: '楼盘房号', key: 'home', width: 22 },
       { header: '工作单位', key: 'employer', width: 22 },
-      { header: '职位', key: 'position', width: 10 },
-      { header: '移动电话', key: 'mobile', width: 14 },
+      { header: '职务', key: 'position', width: 10 },
+      { header: '手机', key: 'mobile', width: 14 },
       { header: '通讯地址类别', key: 'mailing', width: 10 },
       { header: '通讯地址', key: 'address', width: 36 },
       { header: '兴趣爱好', key: 'hobbies', width: 30 },

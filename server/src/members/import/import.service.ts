@@ -10,7 +10,7 @@ import type { ImportJob, Prisma } from '../../generated/prisma/client.js';
 import { eligibilityErrors } from '../../members/eligibility.js';
 import { toPinyin } from '../../members/pinyin.js';
 import { clubToday } from '../../calendar/calendar.service.js';
-import { IMPORT_COLUMNS, REQUIRED_HEADERS, type ImportColumn } from './columns.js';
+import { columnOf, missingRequired, type ImportColumn } from './columns.js';
 import { eligibilityRowErrors, parseRow, type Location, type ParsedRow, type RowError } from './row-parser.js';
 import { readSheet, XlsxError, type Cell, type SheetRow } from './xlsx-reader.js';
 import { countSheetRows, xlsxEntries } from './xlsx-peek.js';
@@ -164,7 +164,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const buf = file.buffer;
     const { headers, rows } = await inspectUpload(buf);
     if (!headers) throw AppError.field('file', 'privacy.noSheet');
-    const missing = REQUIRED_HEADERS.filter((h) => !headers.includes(h));
+    const missing = missingRequired(headers);
     if (missing.length) throw AppError.field('file', 'privacy.missingHeaders', { columns: missing.join('、') });
     if (rows !== null && rows <= 1) throw AppError.field('file', 'privacy.emptyFile');
 
@@ -279,8 +279,17 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       place === 'ambiguous'
         ? { row: l.rowNumber, column: '楼盘', message: t(lang, 'privacy.row.ambiguousProject', { project: l.project }) }
         : { row: l.rowNumber, column: '房号', message: t(lang, 'privacy.row.household', { project: l.project, building: l.building, unit: l.unit }) };
-    const addErrors = (errs: RowError[]) => {
-      for (const e of errs) if (report.length < REPORT_MAX) report.push(e);
+    const withValues = new Set<number>();
+    /** A batch's errors; the first of each row carries the row as uploaded (rows: the batch's, by number). */
+    const addErrors = (errs: RowError[], rows?: Map<number, SheetRow>) => {
+      for (const e of errs) {
+        if (report.length >= REPORT_MAX) return;
+        const row = e.row && !withValues.has(e.row) ? rows?.get(e.row) : undefined;
+        if (row && columns) {
+          withValues.add(e.row);
+          report.push({ ...e, values: Object.fromEntries([...columns].map(([i, col]) => [col.header, row.cells[i]?.text ?? ''])) });
+        } else report.push(e);
+      }
     };
 
     let batchNo = 0;
@@ -315,6 +324,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
 
     const validateBatch = async (): Promise<{ prepared: Prepared[]; lastRow: number }> => {
       const lastRow = pending.at(-1)?.number ?? 0;
+      const batch = new Map(pending.map((r) => [r.number, r]));
       const parsed: ParsedRow[] = [];
       const failed: { location: Location; errors: RowError[] }[] = [];
       for (const r of pending) {
@@ -325,7 +335,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         else {
           c.invalid++;
           if (result.location) failed.push({ location: result.location, errors: result.errors });
-          else addErrors(result.errors);
+          else addErrors(result.errors, batch);
         }
       }
       pending = [];
@@ -337,14 +347,14 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         else if (location.ownerIdNumber && !place.owners.has(location.ownerIdNumber) && !errors.some((e) => e.column === '业主证件号码')) {
           errors.push({ row: location.rowNumber, column: '业主证件号码', message: t(lang, 'privacy.row.owner', { idNumber: location.ownerIdNumber }) });
         }
-        addErrors(errors);
+        addErrors(errors, batch);
       }
       const candidates: { row: ParsedRow; place: Place; ownerId: number }[] = [];
       for (const row of parsed) {
         const place = places.get(placeKey(row))!;
         if (place === 'missing' || place === 'ambiguous') {
           c.invalid++;
-          addErrors([placeError(row, place)]);
+          addErrors([placeError(row, place)], batch);
           continue;
         }
         const ownerId = place.owners.get(row.ownerIdNumber);
@@ -359,7 +369,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         if (ownerId === undefined) errors.ownerId = { text: t(lang, 'privacy.row.owner', { idNumber: row.ownerIdNumber || '-' }) };
         if (Object.keys(errors).length) {
           c.invalid++;
-          addErrors(eligibilityRowErrors(row.rowNumber, errors, lang));
+          addErrors(eligibilityRowErrors(row.rowNumber, errors, lang), batch);
           continue;
         }
         candidates.push({ row, place, ownerId: ownerId! });
@@ -439,7 +449,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
             const map = new Map<number, ImportColumn>();
             row.cells.forEach((x, i) => {
               const header = (x?.text ?? '').replace(/\s+/g, '');
-              const col = IMPORT_COLUMNS.find((k) => k.header === header);
+              const col = columnOf(header);
               if (col && ![...map.values()].includes(col)) map.set(i, col);
             });
             columns = map;
@@ -561,7 +571,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const end = Math.min(start + 1000, Math.max(start, Number.parseInt(String(query._end ?? String(start + 100)), 10) || start + 100));
     const [page] = await this.db.$queryRaw<{ n: number; page: RowError[] | null }[]>`
       SELECT jsonb_array_length(report)::int AS n,
-             (SELECT jsonb_agg(e ORDER BY i) FROM jsonb_array_elements(report) WITH ORDINALITY AS x(e, i) WHERE i > ${start} AND i <= ${end}) AS page
+             (SELECT jsonb_agg(e - 'values' ORDER BY i) FROM jsonb_array_elements(report) WITH ORDINALITY AS x(e, i) WHERE i > ${start} AND i <= ${end}) AS page
       FROM import_jobs WHERE id = ${id}`;
     return this.toResponse({ ...job, report: [] }, page?.page ?? [], page?.n ?? 0);
   }

@@ -7,7 +7,7 @@ const cellsFor = (values: Record<string, string>) => new Map(IMPORT_COLUMNS.map(
 const hobbies = new Map([['健身', 1], ['美食', 2]]);
 const valid = {
   楼盘: '金陵御府', 楼栋: '1栋', 房号: '1201', 与业主关系: '配偶', 称谓: '太太', 姓名: '林晓梅', 性别: '女', 出生日期: '1985/6/15',
-  证件号码: idNumberFor('320106', new Date('1985-06-15T00:00:00Z'), 'FEMALE', 7), 移动电话: '13912345678', 兴趣爱好: '健身、美食', 入会原因: '会员活动', 业主证件号码: idNumberFor('320106', new Date('1982-01-01T00:00:00Z'), 'MALE', 8),
+  证件号码: idNumberFor('320106', new Date('1985-06-15T00:00:00Z'), 'FEMALE', 7), 手机: '13912345678', 兴趣爱好: '健身、美食', 入会原因: '会员活动', 业主证件号码: idNumberFor('320106', new Date('1982-01-01T00:00:00Z'), 'MALE', 8),
 };
 
 describe('import row parsing (M-4 columns)', () => {
@@ -28,11 +28,11 @@ describe('import row parsing (M-4 columns)', () => {
   it('validates a row with the API rules and names column and reason', () => {
     const ok = parseRow(2, cellsFor(valid), hobbies, 'zh');
     expect('ok' in ok && ok.ok.input).toMatchObject({ relation: 'SPOUSE', title: 'MRS', sex: 'FEMALE', hobbyIds: [1, 2], joinReasons: ['ACTIVITIES'] });
-    const bad = parseRow(3, cellsFor({ ...valid, 移动电话: '123', 电子邮箱: 'nope', 姓名: '' }), hobbies, 'zh');
+    const bad = parseRow(3, cellsFor({ ...valid, 手机: '123', 电子邮箱: 'nope', 姓名: '' }), hobbies, 'zh');
     expect('errors' in bad && bad.errors).toEqual(
       expect.arrayContaining([
         { row: 3, column: '姓名', message: '此项为必填项' },
-        { row: 3, column: '移动电话', message: '手机号码格式不正确' },
+        { row: 3, column: '手机', message: '手机号码格式不正确' },
         { row: 3, column: '电子邮箱', message: '电子邮箱格式不正确' },
       ]),
     );

@@ -9,6 +9,11 @@ export interface RowError {
   row: number;
   column: string;
   message: string;
+  /**
+   * The row as uploaded (cell text by header), on the first error of each row only, so the Excel
+   * report shows what was typed beside what is wrong. Never in the JSON pages of the job.
+   */
+  values?: Record<string, string>;
 }
 
 /** YYYY-MM-DD from the usual ways dates are typed in China (2026-1-5, 2026/01/05, 2026.1.5, 2026年1月5日) or an Excel date. */
