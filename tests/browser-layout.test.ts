@@ -196,4 +196,32 @@ describe('layout of every menu page, every role, both languages, two window size
     const report = [...found].map(([line, { example, who }]) => `${line}${example ? `: “${example}”` : ''}  [${who.size}×, e.g. ${[...who].slice(0, 3).join(', ')}]`);
     expect(report).toEqual([]);
   }, 600_000);
+
+  it('answers a record that is not there (another region’s, or gone) at once, with nothing to edit or delete', async () => {
+    const login = async (username: string) =>
+      ((await (await fetch(`${system.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()) as { token: string }).token;
+    const manager = await login('manager');
+    const nj = (await (await fetch(`${system.baseUrl}/api/members?regionCode=NJ&_start=0&_end=1`, { headers: { authorization: `Bearer ${manager}` } })).json()) as { id: number }[];
+    expect(nj.length).toBe(1);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    await context.addInitScript({ content: `(${INIT})(${JSON.stringify({ token: await login('officer_sh'), lang: 'zh-CN' })})` });
+    const page = await context.newPage();
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/members\/\d+$/.test(new URL(r.url()).pathname)) reads.push(new URL(r.url()).pathname);
+    });
+    for (const id of [nj[0].id, 99_999_999]) {
+      reads.length = 0;
+      const started = Date.now();
+      await page.goto(`${system.baseUrl}/members/show/${id}`);
+      await page.locator('[data-testid="record-error"]').waitFor({ timeout: 5_000 });
+      // React Query would try a failed read three more times over about 7 s; a 404 is the answer.
+      expect(Date.now() - started, `member ${id}: the message within 5 s`).toBeLessThan(5_000);
+      await page.waitForTimeout(1_500);
+      expect(reads, `member ${id}: read once`).toEqual([`/api/members/${id}`]);
+      expect(await page.locator('[data-testid="record-error"]').textContent()).toContain('不存在');
+      for (const button of ['.refine-edit-button', '.refine-delete-button']) expect(await page.locator(button).isDisabled(), `member ${id}: ${button}`).toBe(true);
+    }
+    await context.close();
+  }, 60_000);
 });
