@@ -4,11 +4,13 @@
 (function layoutProbe(opts) {
   const problems = [];
   const keys = new Set();
-  // One problem per kind and place (a column, a description label, a sentence): the first example.
+  // One problem per kind and place (a column, a description label: the first example), and per
+  // word for what is found in the text (each code or rule id of a sentence).
   const add = (kind, text, where) => {
     const at = where ? String(where).replace(/\s+/g, ' ').trim().slice(0, 80) : '';
-    if (keys.has(`${kind}|${at}`) || problems.length >= 60) return;
-    keys.add(`${kind}|${at}`);
+    const key = `${kind}|${at}|${kind.startsWith('value-') || kind === 'cell-overflow' ? '' : text}`;
+    if (keys.has(key) || problems.length >= 60) return;
+    keys.add(key);
     problems.push({ kind, text: String(text).replace(/\s+/g, ' ').trim().slice(0, 120), where: at });
   };
   /** The column title of a table cell, or the label of a description. */
