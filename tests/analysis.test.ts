@@ -13,7 +13,7 @@ import { CubeError, cubeLoad, cubeLoadResponse, cubeSql, spawnCube, type CubePro
 import dashboard from '../cube/dashboard-queries.json' with { type: 'json' };
 import memberQuarterQueries from '../cube/member-quarter-queries.json' with { type: 'json' };
 import { writeMemberQuarter } from '../server/src/analysis/member-quarter-sql.ts';
-import { endedQuarters, isoDate } from '../server/src/analysis/quarters.ts';
+import { endedQuarters, isoDay } from '../server/src/calendar/quarters.ts';
 
 const SECRET = 'analysis-test-secret-0123456789abcdef';
 const QUERIES = dashboard as Record<keyof typeof dashboard, CubeQuery>;
@@ -178,7 +178,7 @@ describe('pre-aggregations', () => {
 
 // R-1: every section of the quarterly member analysis against SQL over the quarter's frozen rows,
 // the bands written another way than the Cube model's.
-const QUARTER_END = isoDate(endedQuarters(1)[0].end);
+const QUARTER_END = isoDay(endedQuarters(1)[0].end);
 const R1 = Object.fromEntries(Object.entries(memberQuarterQueries).filter(([k]) => k !== '//')) as Record<string, CubeQuery>;
 const r1Query = (name: string) => JSON.parse(JSON.stringify(R1[name]).replaceAll('QUARTER_END', QUARTER_END)) as CubeQuery;
 const SNAP = `FROM member_quarter_snapshots s WHERE s."quarterEnd" = $2::date AND ($1::text IS NULL OR s."regionCode" = $1)`;

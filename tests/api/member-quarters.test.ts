@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FROZEN_QUARTERS } from '../../server/src/analysis/member-quarters.service.ts';
-import { endedQuarters, isoDate, previousQuarter } from '../../server/src/analysis/quarters.ts';
+import { endedQuarters, isoDay, previousQuarter } from '../../server/src/calendar/quarters.ts';
 import { useApi } from '../support/fixture.ts';
 
 const f = useApi({ members: 300, users: ['officer', 'manager', 'marketing', 'editor', 'activity'] });
@@ -66,7 +66,7 @@ const row = async (quarterEnd: string, memberId: number) =>
 describe('R-1: the membership at each quarter’s end', () => {
   it('the scheduled job froze every ended quarter it keeps, each with its row count', async () => {
     const runs = (await f.call('GET', '/api/analysis/member-quarters', { token: f.tokens.manager })).body;
-    expect(runs.map((r: any) => r.quarterEnd)).toEqual(endedQuarters(FROZEN_QUARTERS).map((q) => isoDate(q.end)));
+    expect(runs.map((r: any) => r.quarterEnd)).toEqual(endedQuarters(FROZEN_QUARTERS).map((q) => isoDay(q.end)));
     expect(runs.every((r: any) => r.source === 'SCHEDULED')).toBe(true);
     for (const r of runs) {
       const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int n FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date`, [r.quarterEnd]);
@@ -77,19 +77,19 @@ describe('R-1: the membership at each quarter’s end', () => {
 
   it('figures equal the same figures computed independently from the members and their history', async () => {
     for (const q of [last, before]) {
-      const expected = await educationAt(isoDate(q.end));
+      const expected = await educationAt(isoDay(q.end));
       expect(expected.reduce((s, r) => s + r.n, 0)).toBeGreaterThan(0);
-      expect(await snapshotEducation(isoDate(q.end))).toEqual(expected);
+      expect(await snapshotEducation(isoDay(q.end))).toEqual(expected);
     }
     // New members and leavers in the quarter, from the members' own dates.
     const [flow] = await sql<{ joined: number; left: number }>(
       `SELECT count(*) FILTER (WHERE "joinedOn" BETWEEN $1::date AND $2::date)::int joined,
               count(*) FILTER (WHERE "leftOn" BETWEEN $1::date AND $2::date)::int "left" FROM members`,
-      [isoDate(last.start), isoDate(last.end)],
+      [isoDay(last.start), isoDay(last.end)],
     );
     const [snap] = await sql<{ joined: number; left: number }>(
       `SELECT count(*) FILTER (WHERE "joinedInQuarter")::int joined, count(*) FILTER (WHERE "leftInQuarter")::int "left" FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date`,
-      [isoDate(last.end)],
+      [isoDay(last.end)],
     );
     expect(snap).toEqual(flow);
   });
@@ -98,31 +98,31 @@ describe('R-1: the membership at each quarter’s end', () => {
     const [m] = await sql<{ id: number; education: string }>(
       `SELECT m.id, m.education::text FROM members m JOIN member_quarter_snapshots s ON s."memberId" = m.id AND s."quarterEnd" = $1::date
         WHERE s."memberAtEnd" AND m.education = 'UNIVERSITY' ORDER BY m.id LIMIT 1`,
-      [isoDate(last.end)],
+      [isoDay(last.end)],
     );
-    const frozen = await row(isoDate(last.end), m.id);
+    const frozen = await row(isoDay(last.end), m.id);
     expect(frozen.education).toBe('UNIVERSITY');
     const r = await f.call('PATCH', `/api/members/${m.id}`, { token: f.tokens.officer, body: { education: 'POSTGRADUATE', carModel: '比亚迪汉' } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(await row(isoDate(last.end), m.id)).toEqual(frozen);
+    expect(await row(isoDay(last.end), m.id)).toEqual(frozen);
 
     const rebuilt = await f.call('POST', `/api/analysis/member-quarters/${last.label}/rebuild`, { token: f.tokens.manager });
     expect(rebuilt.status, JSON.stringify(rebuilt.body)).toBe(201);
     expect(rebuilt.body).toMatchObject({ quarter: last.label, source: 'REBUILT' });
-    expect(await row(isoDate(last.end), m.id)).toMatchObject({ education: 'UNIVERSITY', hasCar: frozen.hasCar });
+    expect(await row(isoDay(last.end), m.id)).toMatchObject({ education: 'UNIVERSITY', hasCar: frozen.hasCar });
     expect(await f.db.auditLog.count({ where: { resource: 'member-quarters', recordId: last.label } })).toBe(1);
   });
 
   it('a member who left during a quarter counts at the end of the one before and not at the end of that one', async () => {
-    const [m] = await sql<{ id: number }>(`SELECT id FROM members WHERE status = 'ACTIVE' AND "joinedOn" < $1::date ORDER BY id DESC LIMIT 1`, [isoDate(before.start)]);
+    const [m] = await sql<{ id: number }>(`SELECT id FROM members WHERE status = 'ACTIVE' AND "joinedOn" < $1::date ORDER BY id DESC LIMIT 1`, [isoDay(before.start)]);
     const leftOn = new Date(last.start.getTime() + 40 * 86_400_000);
-    const r = await f.call('PATCH', `/api/members/${m.id}`, { token: f.tokens.officer, body: { status: 'LEFT', leftOn: isoDate(leftOn) } });
+    const r = await f.call('PATCH', `/api/members/${m.id}`, { token: f.tokens.officer, body: { status: 'LEFT', leftOn: isoDay(leftOn) } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     for (const q of [last, before]) expect((await f.call('POST', `/api/analysis/member-quarters/${q.label}/rebuild`, { token: f.tokens.manager })).status).toBe(201);
-    expect(await row(isoDate(before.end), m.id)).toMatchObject({ memberAtEnd: true, leftInQuarter: false });
-    expect(await row(isoDate(last.end), m.id)).toMatchObject({ memberAtEnd: false, leftInQuarter: true });
+    expect(await row(isoDay(before.end), m.id)).toMatchObject({ memberAtEnd: true, leftInQuarter: false });
+    expect(await row(isoDay(last.end), m.id)).toMatchObject({ memberAtEnd: false, leftInQuarter: true });
     // And the independent count agrees after the change.
-    expect(await snapshotEducation(isoDate(last.end))).toEqual(await educationAt(isoDate(last.end)));
+    expect(await snapshotEducation(isoDay(last.end))).toEqual(await educationAt(isoDay(last.end)));
   });
 
   it('exports the quarter as Excel: the changes and every section against the quarter before and a year earlier, audited', async () => {
@@ -146,9 +146,9 @@ describe('R-1: the membership at each quarter’s end', () => {
     const scope = `($2::text IS NULL OR "regionCode" = $2)`;
     const [now] = await sql<{ members: number; joined: number; left: number }>(
       `SELECT count(*) FILTER (WHERE "memberAtEnd")::int members, count(*) FILTER (WHERE "joinedInQuarter")::int joined, count(*) FILTER (WHERE "leftInQuarter")::int "left" FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND ${scope}`,
-      [isoDate(last.end), region],
+      [isoDay(last.end), region],
     );
-    const [prev] = await sql<{ members: number }>(`SELECT count(*) FILTER (WHERE "memberAtEnd")::int members FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND ${scope}`, [isoDate(before.end), region]);
+    const [prev] = await sql<{ members: number }>(`SELECT count(*) FILTER (WHERE "memberAtEnd")::int members FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND ${scope}`, [isoDay(before.end), region]);
     const changes = block('本季变化');
     expect(changes[0]).toEqual(['季末会员', now.members, prev.members, now.members - prev.members, expect.anything(), expect.anything()]);
     expect(changes[1].slice(0, 2)).toEqual(['本季入会', now.joined]);
@@ -157,7 +157,7 @@ describe('R-1: the membership at each quarter’s end', () => {
     const labels: Record<string, string> = { SECONDARY_OR_BELOW: '中专及以下', UNIVERSITY: '大学', POSTGRADUATE: '研究生及以上' };
     const education = await sql<{ education: string | null; n: number }>(
       `SELECT education::text, count(*)::int n FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND "memberAtEnd" AND ${scope} GROUP BY 1`,
-      [isoDate(last.end), region],
+      [isoDay(last.end), region],
     );
     const expected = Object.fromEntries(education.map((r) => [r.education ? labels[r.education] : '未填写', r.n]));
     expect(Object.fromEntries(block('按学历').map((r) => [r[0], r[1]]))).toEqual(expected);

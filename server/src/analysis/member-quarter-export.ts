@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../database/prisma.service.js';
 import { LABELS } from '../members/import/columns.js';
-import { isoDate, previousQuarter, quarterRange, type QuarterRange } from './quarters.js';
+import { isoDay, previousQuarter, quarterRange, type QuarterRange } from '../calendar/quarters.js';
 
 interface Section {
   title: string;
@@ -52,7 +52,7 @@ async function sectionCounts(db: Db, section: Section, quarterEnd: string, regio
 
 async function frozenEnds(db: Db, quarters: QuarterRange[]): Promise<Set<string>> {
   const runs = await db.memberQuarterRun.findMany({ where: { quarterEnd: { in: quarters.map((q) => q.end) } }, select: { quarterEnd: true } });
-  return new Set(runs.map((r) => isoDate(r.quarterEnd)));
+  return new Set(runs.map((r) => isoDay(r.quarterEnd)));
 }
 
 const quarterName = (q: QuarterRange) => `${q.year}年第${q.quarter}季度`;
@@ -62,12 +62,12 @@ export async function memberQuarterWorkbook(db: Db, q: QuarterRange, region: str
   const prev = previousQuarter(q);
   const year = quarterRange(q.year - 1, q.quarter);
   const frozen = await frozenEnds(db, [q, prev, year]);
-  const at = (x: QuarterRange) => (frozen.has(isoDate(x.end)) ? isoDate(x.end) : null);
+  const at = (x: QuarterRange) => (frozen.has(isoDay(x.end)) ? isoDay(x.end) : null);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('季度会员分析');
   sheet.columns = [{ width: 28 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 14 }, { width: 10 }];
   sheet.addRow([`${quarterName(q)}会员特征分析${regionName ? `（${regionName}）` : ''}`]).font = { bold: true, size: 14 };
-  sheet.addRow([`季度最后一天（${isoDate(q.end)}）的情况；对比为上季末（${isoDate(prev.end)}）和去年同季末（${isoDate(year.end)}）。`]);
+  sheet.addRow([`季度最后一天（${isoDay(q.end)}）的情况；对比为上季末（${isoDay(prev.end)}）和去年同季末（${isoDay(year.end)}）。`]);
   const header = ['类别', '本季末', '上季末', '变化', '去年同季末', '变化'];
   const line = (name: string, now: number, before: number | null, ago: number | null) =>
     sheet.addRow([name, now, before ?? '无数据', before === null ? '' : now - before, ago ?? '无数据', ago === null ? '' : now - ago]);

@@ -13,7 +13,7 @@
 // from the cards' own issue and void dates, and members deleted since are gone from a rebuild (a
 // frozen quarter keeps them).
 import type { Prisma } from '../generated/prisma/client.js';
-import { isoDate } from './quarters.js';
+import { isoDay } from '../calendar/quarters.js';
 
 /** The fields read "as of" the day (member_changes.field → how to cast the text back). */
 const AS_OF = {
@@ -42,7 +42,7 @@ const FAMILY_TEXT = `(CASE WHEN h.old ? 'familyMembers' THEN h.old->>'familyMemb
  * how many were written. Run inside a transaction that also records the run.
  */
 export async function writeMemberQuarter(tx: Prisma.TransactionClient, start: Date, end: Date): Promise<number> {
-  await tx.$executeRaw`DELETE FROM member_quarter_snapshots WHERE "quarterEnd" = ${isoDate(end)}::date`;
+  await tx.$executeRaw`DELETE FROM member_quarter_snapshots WHERE "quarterEnd" = ${isoDay(end)}::date`;
   // The cut: the first moment after the quarter's last day, in the club's time zone.
   const sql = `
     WITH cut AS (SELECT (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS at),
@@ -92,5 +92,5 @@ export async function writeMemberQuarter(tx: Prisma.TransactionClient, start: Da
            coalesce(a.left_on >= $1::date AND a.left_on <= $2::date, false)
       FROM as_of a
      WHERE NOT a.created_later AND a.joined_on <= $2::date AND (a.left_on IS NULL OR a.left_on >= $1::date)`;
-  return tx.$executeRawUnsafe(sql, isoDate(start), isoDate(end));
+  return tx.$executeRawUnsafe(sql, isoDay(start), isoDay(end));
 }

@@ -9,7 +9,7 @@ import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { memberQuarterWorkbook } from './member-quarter-export.js';
 import { writeMemberQuarter } from './member-quarter-sql.js';
-import { endedQuarters, isoDate, parseQuarter, quarterOfDay, quarterRange, type QuarterRange } from './quarters.js';
+import { endedQuarters, isoDay, parseQuarter, quarterOfDay, quarterRange, type QuarterRange } from '../calendar/quarters.js';
 
 /** How many ended quarters the scheduled job keeps frozen (two years and the current comparison). */
 export const FROZEN_QUARTERS = 9;
@@ -55,9 +55,9 @@ export class MemberQuartersService implements OnApplicationBootstrap, OnApplicat
     try {
       const quarters = endedQuarters(FROZEN_QUARTERS);
       const have = new Set(
-        (await this.db.memberQuarterRun.findMany({ where: { quarterEnd: { in: quarters.map((q) => q.end) } }, select: { quarterEnd: true } })).map((r) => isoDate(r.quarterEnd)),
+        (await this.db.memberQuarterRun.findMany({ where: { quarterEnd: { in: quarters.map((q) => q.end) } }, select: { quarterEnd: true } })).map((r) => isoDay(r.quarterEnd)),
       );
-      for (const q of quarters) if (!have.has(isoDate(q.end))) await this.build(q, 'SCHEDULED', null);
+      for (const q of quarters) if (!have.has(isoDay(q.end))) await this.build(q, 'SCHEDULED', null);
     } catch (e) {
       this.logger.warn(`freezing quarter-end snapshots: ${String(e)}`);
     } finally {
@@ -89,7 +89,7 @@ export class MemberQuartersService implements OnApplicationBootstrap, OnApplicat
     const rows = await this.db.memberQuarterRun.findMany({ orderBy: { quarterEnd: 'desc' } });
     return rows.map((r) => ({
       quarter: quarterOfDay(r.quarterEnd).label,
-      quarterEnd: isoDate(r.quarterEnd),
+      quarterEnd: isoDay(r.quarterEnd),
       source: r.source,
       builtAt: r.builtAt.toISOString(),
       builtById: r.builtById,
@@ -131,7 +131,7 @@ export class MemberQuartersService implements OnApplicationBootstrap, OnApplicat
     const run = await this.db.memberQuarterRun.findUnique({ where: { quarterEnd: q.end } });
     if (!run) return null;
     const rows = await this.db.$queryRaw<{ k: string; n: number }[]>`
-      WITH s AS (SELECT * FROM member_quarter_snapshots WHERE "quarterEnd" = ${isoDate(q.end)}::date AND (${region}::text IS NULL OR "regionCode" = ${region}))
+      WITH s AS (SELECT * FROM member_quarter_snapshots WHERE "quarterEnd" = ${isoDay(q.end)}::date AND (${region}::text IS NULL OR "regionCode" = ${region}))
       SELECT 'members' k, count(*) FILTER (WHERE "memberAtEnd")::int n FROM s
       UNION ALL SELECT 'joinedInQuarter', count(*) FILTER (WHERE "joinedInQuarter")::int FROM s
       UNION ALL SELECT 'leftInQuarter', count(*) FILTER (WHERE "leftInQuarter")::int FROM s
@@ -141,7 +141,7 @@ export class MemberQuartersService implements OnApplicationBootstrap, OnApplicat
       UNION ALL SELECT 'withChildren', count(*) FILTER (WHERE "childrenCount" > 0)::int FROM s WHERE "memberAtEnd"
       UNION ALL SELECT 'withCar', count(*) FILTER (WHERE "hasCar")::int FROM s WHERE "memberAtEnd"
       UNION ALL SELECT 'averageAge', round(avg("ageYears"))::int FROM s WHERE "memberAtEnd"`;
-    const figures: Record<string, number | string> = { source: `${q.label}（${isoDate(q.end)}）`, builtAt: run.builtAt.toISOString() };
+    const figures: Record<string, number | string> = { source: `${q.label}（${isoDay(q.end)}）`, builtAt: run.builtAt.toISOString() };
     for (const r of rows) if (r.n !== null) figures[r.k] = r.n;
     return figures;
   }

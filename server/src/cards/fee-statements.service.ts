@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { quarterRange } from '../calendar/quarters.js';
 import ExcelJS from 'exceljs';
 import { AppError } from '../common/app-error.js';
 import { PRISMA, type Db } from '../database/prisma.service.js';
@@ -32,11 +33,6 @@ export const statementListSpec: ListSpec = {
   defaultSort: [{ year: 'desc' }, { quarter: 'desc' }],
 };
 
-/** First and last day of a quarter, as UTC-midnight dates. */
-export function quarterBounds(year: number, quarter: number): { from: Date; to: Date } {
-  return { from: new Date(Date.UTC(year, (quarter - 1) * 3, 1)), to: new Date(Date.UTC(year, quarter * 3, 0)) };
-}
-
 const statementInclude = { region: { select: { name: true } } } satisfies Prisma.FeeStatementInclude;
 type StatementRow = Prisma.FeeStatementGetPayload<{ include: typeof statementInclude }>;
 
@@ -54,7 +50,7 @@ export class FeeStatementsService {
 
   /** The quarter's figures from the ledger, net of reversals, by project: of one region, or (null) of every region. */
   async figures(year: number, quarter: number, regionCode: string | null, db: Db | Tx = this.db): Promise<ProjectFigures[]> {
-    const { from, to } = quarterBounds(year, quarter);
+    const { start: from, end: to } = quarterRange(year, quarter);
     const rows = await db.$queryRaw<ProjectFigures[]>`
       SELECT f."projectId", p.code AS "projectCode", p.name AS "projectName",
         (count(*) FILTER (WHERE f."reversesId" IS NULL) - count(*) FILTER (WHERE f."reversesId" IS NOT NULL))::int AS "cardCount",
@@ -70,7 +66,7 @@ export class FeeStatementsService {
   }
 
   private mapStatement(s: StatementRow, name: Map<number, string>) {
-    const { from, to } = quarterBounds(s.year, s.quarter);
+    const { start: from, end: to } = quarterRange(s.year, s.quarter);
     return {
       id: s.id,
       year: s.year,
@@ -122,7 +118,7 @@ export class FeeStatementsService {
    * own region's projects; a group user's is the group's, over every region.
    */
   async createStatement(year: number, quarter: number, ctx: StaffContext) {
-    const { to } = quarterBounds(year, quarter);
+    const { end: to } = quarterRange(year, quarter);
     if (clubToday() <= to) throw AppError.field('quarter', 'cards.quarterNotEnded');
     const regionCode = ctx.user.regionCode ?? null;
     const id = await this.db

@@ -1,21 +1,32 @@
-// Quarters as the analysis names them: '2026-Q3', with its first and last day (the club's days).
-import { clubToday } from '../calendar/calendar.service.js';
+// Quarters as the club counts them: '2026-Q3', with its first and last day and the day after (the
+// club's days, as UTC-midnight dates). The one place quarter arithmetic is done: the analysis,
+// the workbench's periods and the fee statements all take theirs from here.
+import { clubToday } from './calendar.service.js';
+
+export { isoDay } from './working-days.js';
 
 export interface QuarterRange {
   /** '2026-Q3' */
   label: string;
   year: number;
   quarter: 1 | 2 | 3 | 4;
-  /** First day, UTC midnight of the club's day. */
+  /** First day. */
   start: Date;
-  /** Last day, UTC midnight of the club's day. */
+  /** Last day. */
   end: Date;
+  /** The day after the last day (the first day of the next quarter). */
+  after: Date;
 }
 
 export function quarterRange(year: number, quarter: number): QuarterRange {
-  const start = new Date(Date.UTC(year, (quarter - 1) * 3, 1));
-  const end = new Date(Date.UTC(year, quarter * 3, 0));
-  return { label: `${year}-Q${quarter}`, year, quarter: quarter as QuarterRange['quarter'], start, end };
+  return {
+    label: `${year}-Q${quarter}`,
+    year,
+    quarter: quarter as QuarterRange['quarter'],
+    start: new Date(Date.UTC(year, (quarter - 1) * 3, 1)),
+    end: new Date(Date.UTC(year, quarter * 3, 0)),
+    after: new Date(Date.UTC(year, quarter * 3, 1)),
+  };
 }
 
 /** '2026-Q3' → the quarter; null for anything else (years 2000–2999). */
@@ -39,5 +50,3 @@ export function endedQuarters(n: number, today = clubToday()): QuarterRange[] {
   for (let i = 0; i < n; i++, q = previousQuarter(q)) out.push(q);
   return out;
 }
-
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
