@@ -208,14 +208,18 @@ describe('agreements (B-3, B-4)', () => {
     await wb.xlsx.load(d.body as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('联盟商家一览表')!;
     expect(sheet.getRow(1).getCell(2).value).toBe('合同编号');
+    expect(sheet.getRow(1).getCell(15).value).toBe('区域');
     const c = await f.sql();
-    const expected = (await c.query(`SELECT m.name, a."contractNo" FROM merchants m JOIN merchant_agreements a ON a."merchantId" = m.id WHERE m.category = '健身' AND m.status = 'ACTIVE' ORDER BY m.id`)).rows;
+    const expected = (await c.query(`SELECT m.name, a."contractNo", r.name AS "regionName" FROM merchants m JOIN merchant_agreements a ON a."merchantId" = m.id JOIN regions r ON r.code = m."regionCode" WHERE m.category = '健身' AND m.status = 'ACTIVE' ORDER BY m.id`)).rows;
     expect(expected.map((r) => r.contractNo)).toEqual(['HT-XLS-1', 'HT-XLS-2']);
     expect(sheet.rowCount).toBe(1 + expected.length);
     for (const [i, r] of expected.entries()) {
       expect(sheet.getRow(i + 2).getCell(2).value).toBe(r.contractNo);
       expect(sheet.getRow(i + 2).getCell(3).value).toBe(r.name);
       expect(sheet.getRow(i + 2).getCell(7).value).toBe('会员凭卡 8.8 折');
+      // The region by its name (南京区域), as the member exports write it, never its code.
+      expect(sheet.getRow(i + 2).getCell(15).value).toBe(r.regionName);
+      expect(r.regionName).not.toBe('NJ');
     }
     const audit = (await c.query(`SELECT detail FROM audit_log WHERE action = 'EXPORT' AND resource = 'merchants' ORDER BY id DESC LIMIT 1`)).rows[0];
     expect(audit.detail).toMatchObject({ table: 'appendix-5', rows: 2 });

@@ -44,7 +44,7 @@ export class MerchantsController {
 
   @Get('table.xlsx')
   @RequirePermission('merchants:list')
-  @ApiOperation({ summary: 'The merchant table (appendix 5) of the filtered merchants as Excel, one row per agreement. Audited.' })
+  @ApiOperation({ summary: 'The merchant table (appendix 5) of the filtered merchants as Excel, one row per merchant with its latest agreement. Audited.' })
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(merchantListSpec) })
   async table(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
     const { _start: _s, _end: _e, ...filters } = query;
@@ -71,8 +71,10 @@ export class MerchantsController {
       { header: '合作期限（年）', key: 'termYears', width: 8 },
       { header: '起始日期', key: 'startOn', width: 12 },
       { header: '终止日期', key: 'endOn', width: 12 },
-      { header: '区域', key: 'regionCode', width: 8 },
+      { header: '区域', key: 'region', width: 10 },
     ]);
+    // Regions by the names staff use (南京区域), never their codes, as the member exports write them.
+    const regions = new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
     rows.forEach((m, i) => {
       const a = m.agreements[0];
       sheet.add({
@@ -90,7 +92,7 @@ export class MerchantsController {
         termYears: a?.termYears ?? '',
         startOn: a ? isoDay(a.startOn) : '',
         endOn: a ? isoDay(a.endOn) : '',
-        regionCode: m.regionCode,
+        region: regions.get(m.regionCode) ?? m.regionCode,
       });
     });
     await sheet.done();
