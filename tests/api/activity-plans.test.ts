@@ -67,6 +67,21 @@ describe('annual activity plans', () => {
     expect(twice.status).toBe(409);
   });
 
+  it('one plan per year and level is the database’s rule: two authors at once get one plan and a 409, for a region and for the group', async () => {
+    const body = { year: 2061, title: 'x', lastYearFixes: 'x', memberSummary: 'x', activities: [] };
+    for (const author of ['activity_sh', 'activity']) {
+      const token = await tok(author);
+      const both = await Promise.all([0, 1].map(() => f.call('POST', '/api/activity-plans', { token, body })));
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(both.find((r) => r.status === 409)!.body.message).toContain('2061');
+    }
+    const c = await f.sql();
+    const rows = (await c.query(`SELECT "regionCode" FROM activity_plans WHERE year = 2061 ORDER BY "regionCode" NULLS FIRST`)).rows;
+    expect(rows.map((r) => r.regionCode)).toEqual([null, 'SH']);
+    // The index, not only the service: a second group plan (NULL region) written directly is refused too.
+    await expect(c.query(`INSERT INTO activity_plans (year, "regionCode", title, "lastYearFixes", "memberSummary", "createdById", "updatedAt") SELECT 2061, NULL, 'y', 'y', 'y', "createdById", now() FROM activity_plans WHERE year = 2061 LIMIT 1`)).rejects.toThrow(/activity_plans_year_regionCode_key/);
+  });
+
   it('a regional club sees and writes only its own region’s plans; the group reads them all', async () => {
     const p = await plan('activity_sh', 2030, [activity('端午包粽子', '2030-06-01')]);
     expect(p.regionCode).toBe('SH');

@@ -198,8 +198,6 @@ export class ActivityPlansService implements OnModuleInit {
 
   async create(input: PlanInput, ctx: RequestContext) {
     const regionCode = await this.regionFor(ctx.user, input.regionCode);
-    const existing = await this.db.activityPlan.findFirst({ where: { year: input.year, regionCode } });
-    if (existing) throw new AppError(409, 'activities.planExists', { year: input.year });
     // the member characteristics as of 31 Dec of the year before, from the frozen
     // quarter, unless the author gives their own figures.
     const memberFigures = input.memberFigures ?? (await this.quarters.yearEndFigures(input.year - 1, regionCode)) ?? {};
@@ -220,6 +218,10 @@ export class ActivityPlansService implements OnModuleInit {
       });
       await this.audit.record(ctx, 'CREATE', 'activity-plans', plan.id, { year: input.year, regionCode, activities: input.activities.length }, tx);
       return plan;
+    }).catch((e: { code?: string }) => {
+      // one plan per year and level, held by the unique index (year, regionCode) NULLS NOT DISTINCT.
+      if (e.code === 'P2002') throw new AppError(409, 'activities.planExists', { year: input.year });
+      throw e;
     });
     return this.get(created.id, ctx);
   }
