@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { money, numeric, type FeeEntry } from './components/card-parts';
 import { PrintPage } from '../../shared/print-page';
 import { allOf } from '../../shared/enums';
+import { oneLine } from '../../shared/table';
 import type { FeeKind } from '../../shared/api-types';
 
 // ───────────────────────── the ledger ─────────────────────────
@@ -81,32 +82,37 @@ export const FeeList = () => {
           </Button>
         </Form.Item>
       </Form>
-      <Table<FeeEntry> {...tableProps} rowKey="id" data-testid="fees-table" scroll={{ x: 1200 }}>
-        <Table.Column<FeeEntry> key="receiptNo" dataIndex="receiptNo" title={t('fee-entries.fields.receiptNo')} sorter />
-        <Table.Column<FeeEntry> key="paidOn" dataIndex="paidOn" title={t('fee-entries.fields.paidOn')} sorter />
+      <Table<FeeEntry> {...tableProps} rowKey="id" data-testid="fees-table">
+        <Table.Column<FeeEntry> key="receiptNo" dataIndex="receiptNo" title={t('fee-entries.fields.receiptNo')} sorter {...oneLine} />
+        <Table.Column<FeeEntry> key="paidOn" dataIndex="paidOn" title={t('fee-entries.fields.paidOn')} sorter {...oneLine} />
         <Table.Column<FeeEntry> dataIndex="kind" title={t('fee-entries.fields.kind')} render={(k: string) => t(`fee-entries.kinds.${k}`)} />
         <Table.Column<FeeEntry>
           dataIndex="amountFen"
           title={t('fee-entries.fields.amount')}
           {...numeric}
           render={(fen: number, e) => (
-            <Space size={4} wrap={false}>
-              <Typography.Text type={fen < 0 ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                {money(fen)}
-              </Typography.Text>
-              {e.waived && <Tag>{t('fee-entries.waivedTag')}</Tag>}
-              {e.reversesId && <Tag color="red">{t('fee-entries.reversal')}</Tag>}
-              {e.reversedById && <Tag color="orange">{t('fee-entries.reversed')}</Tag>}
-            </Space>
+            <>
+              <Typography.Text type={fen < 0 ? 'danger' : undefined}>{money(fen)}</Typography.Text>
+              {(e.waived || e.reversesId || e.reversedById) && (
+                // The tags go under the amount and may wrap, so the figure keeps its one line.
+                <div style={{ whiteSpace: 'normal' }}>
+                  <Space size={4} wrap>
+                    {e.waived && <Tag>{t('fee-entries.waivedTag')}</Tag>}
+                    {e.reversesId && <Tag color="red">{t('fee-entries.reversal')}</Tag>}
+                    {e.reversedById && <Tag color="orange">{t('fee-entries.reversed')}</Tag>}
+                  </Space>
+                </div>
+              )}
+            </>
           )}
         />
         <Table.Column<FeeEntry> dataIndex="projectName" title={t('fee-entries.fields.project')} />
         <Table.Column<FeeEntry> dataIndex="memberName" title={t('fee-entries.fields.member')} render={(v: string | null) => v ?? '—'} />
-        <Table.Column<FeeEntry> dataIndex="cardNo" title={t('fee-entries.fields.cardNo')} render={(v: string | null, e) => (v ? <Link to={`/cards/show/${e.cardId}`}>{v}</Link> : '—')} />
+        <Table.Column<FeeEntry> dataIndex="cardNo" title={t('fee-entries.fields.cardNo')} {...oneLine} render={(v: string | null, e) => (v ? <Link to={`/cards/show/${e.cardId}`}>{v}</Link> : '—')} />
         <Table.Column<FeeEntry> dataIndex="recordedByName" title={t('fee-entries.fields.recordedBy')} />
         <Table.Column<FeeEntry>
           title={t('table.actions')}
-          fixed="right"
+          {...oneLine}
           render={(_, e) => (
             <Space>
               <Link to={`/fee-entries/receipt/${e.id}`}>
