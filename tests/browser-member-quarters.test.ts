@@ -1,38 +1,15 @@
 // R-1 in the browser: the marketing team opens the quarterly member analysis; the quarter's
 // changes and a section's table show the frozen quarter's figures, in Chinese and in English.
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, signIn, type Browser, type Page } from './support/browser.ts';
-import { startSystem } from './support/system.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.ts';
+import { useBrowserSystem } from './support/browser-system.ts';
 
 describe('the quarterly member analysis page', () => {
-  let system: Awaited<ReturnType<typeof startSystem>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    system = await startSystem({ members: 120 });
-    browser = await launchChromium();
-    page = await newPage(browser, pageErrors);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
-
-  const sql = async <T,>(text: string, values: unknown[] = []) => {
-    const c = new pg.Client({ connectionString: system.databaseUrl });
-    await c.connect();
-    try {
-      return (await c.query(text, values)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const b = useBrowserSystem({ members: 120 });
+  const sql = <T,>(text: string, values: unknown[] = []) => b.sql<T>(text, values);
 
   it('shows the latest frozen quarter: members at its end, joiners and leavers, and the sex table', async () => {
+    const { page, system } = b;
     await signIn(page, system.baseUrl, 'manager');
     await page.goto(`${system.baseUrl}/member-quarters`);
     const changes = page.locator('[data-testid="member-quarters-changes"]');
@@ -52,6 +29,6 @@ describe('the quarterly member analysis page', () => {
     await sex.locator('[data-testid="member-quarters-sex-toggle"]').getByText('数据表').click();
     const [female] = await sql<{ n: number }>(`SELECT count(*)::int n FROM member_quarter_snapshots WHERE "quarterEnd" = $1::date AND "memberAtEnd" AND sex = 'FEMALE'`, [latest.q]);
     await expect.poll(async () => (await sex.locator('tr', { hasText: '女' }).first().locator('td').nth(1).textContent())?.replace(/,/g, '')).toBe(String(female.n));
-    expect(pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -1,9 +1,9 @@
 // The built admin in Chromium against the real API, Cube and a seeded database: an officer
 // enters a member (M-4), meets the M-2 age rule on the birth-date field, fixes it, finds the
 // member in the list, then sees every dashboard chart drawn.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, chooseHousehold, launchChromium, newPage, residentId, typeDate, type Browser, type Page } from './support/browser.ts';
-import { startSystem } from './support/system.ts';
+import { describe, expect, it } from 'vitest';
+import { choose, chooseHousehold, residentId, typeDate } from './support/browser.ts';
+import { useBrowserSystem } from './support/browser-system.ts';
 import { DEMO_PASSWORD } from '../prisma/seed/factories.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -15,22 +15,7 @@ const yearsAgo = (years: number, extraDays = 0) => {
 };
 
 describe('admin in the browser', () => {
-  let system: Awaited<ReturnType<typeof startSystem>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    system = await startSystem({ members: 120 });
-    // Playwright gives each launch a fresh temporary profile (no --user-data-dir needed).
-    browser = await launchChromium();
-    page = await newPage(browser, pageErrors);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const b = useBrowserSystem({ members: 120 });
 
   const suffix = Date.now().toString(36).slice(-4).toUpperCase();
   const name = `测试${suffix}`;
@@ -38,66 +23,66 @@ describe('admin in the browser', () => {
   const adultBirthDate = yearsAgo(30);
 
   it('logs in as the member officer (Chinese by default)', async () => {
-    await page.goto(`${system.baseUrl}/login`);
-    await expect.poll(() => page.locator('button[data-testid="login-submit"]').textContent()).toContain('登录');
-    await page.fill('#username', 'officer');
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    await b.page.goto(`${b.system.baseUrl}/login`);
+    await expect.poll(() => b.page.locator('button[data-testid="login-submit"]').textContent()).toContain('登录');
+    await b.page.fill('#username', 'officer');
+    await b.page.fill('#password', DEMO_PASSWORD);
+    await b.page.click('[data-testid="login-submit"]');
     // Every role lands on its workbench (工作台).
-    await page.waitForURL(/\/workbench/);
-    await page.locator('[data-testid="current-user"]').waitFor();
-    expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('会员管理专员');
+    await b.page.waitForURL(/\/workbench/);
+    await b.page.locator('[data-testid="current-user"]').waitFor();
+    expect(await b.page.locator('[data-testid="current-user"]').textContent()).toContain('会员管理专员');
   }, 60_000);
 
   it('shows the server M-2 error on the birth-date field, then creates the member', async () => {
-    await page.goto(`${system.baseUrl}/members/create`);
-    await page.locator('[data-testid="section-household"]').waitFor();
+    await b.page.goto(`${b.system.baseUrl}/members/create`);
+    await b.page.locator('[data-testid="section-household"]').waitFor();
 
-    await chooseHousehold(page);
-    await choose(page, 'relation', '子女');
+    await chooseHousehold(b.page);
+    await choose(b.page, 'relation', '子女');
 
-    await choose(page, 'title', '先生');
-    await page.fill('#name', name);
-    await page.fill('#pinyin', pinyin);
-    await choose(page, 'sex', '男');
-    await typeDate(page, 'birthDate', yearsAgo(17, 10)); // 17 and some months: under M-2's 18
-    await page.fill('#idNumber', residentId(adultBirthDate, Date.now()));
-    await page.fill('#mobile', `139${String(Date.now()).slice(-8)}`);
+    await choose(b.page, 'title', '先生');
+    await b.page.fill('#name', name);
+    await b.page.fill('#pinyin', pinyin);
+    await choose(b.page, 'sex', '男');
+    await typeDate(b.page, 'birthDate', yearsAgo(17, 10)); // 17 and some months: under M-2's 18
+    await b.page.fill('#idNumber', residentId(adultBirthDate, Date.now()));
+    await b.page.fill('#mobile', `139${String(Date.now()).slice(-8)}`);
 
-    await page.click('[data-testid="family-member-add"]');
-    await page.fill('#familyMembers_0_name', `${name}之子`);
+    await b.page.click('[data-testid="family-member-add"]');
+    await b.page.fill('#familyMembers_0_name', `${name}之子`);
 
-    await page.click('[data-testid="member-save"]');
-    const birthItem = page.locator('.ant-form-item:has(#birthDate)');
+    await b.page.click('[data-testid="member-save"]');
+    const birthItem = b.page.locator('.ant-form-item:has(#birthDate)');
     const birthError = birthItem.locator('.ant-form-item-explain-error');
     await birthError.waitFor({ state: 'visible' });
     expect(await birthError.textContent()).toMatch(/18/);
-    expect(page.url()).toContain('/members/create');
+    expect(b.page.url()).toContain('/members/create');
 
-    await typeDate(page, 'birthDate', adultBirthDate);
-    await page.click('[data-testid="member-save"]');
-    await page.waitForURL(/\/members\/show\/\d+/);
-    await expect.poll(() => page.locator('[data-testid="section-personal"]').textContent()).toContain(name);
+    await typeDate(b.page, 'birthDate', adultBirthDate);
+    await b.page.click('[data-testid="member-save"]');
+    await b.page.waitForURL(/\/members\/show\/\d+/);
+    await expect.poll(() => b.page.locator('[data-testid="section-personal"]').textContent()).toContain(name);
   }, 90_000);
 
   it('finds the new member in the list by search', async () => {
-    await page.goto(`${system.baseUrl}/members`);
-    await page.fill('[data-testid="member-search"] input, input[data-testid="member-search"]', name);
-    await page.click('[data-testid="member-search-submit"]');
-    const rows = page.locator('[data-testid="members-table"] tbody tr.ant-table-row');
+    await b.page.goto(`${b.system.baseUrl}/members`);
+    await b.page.fill('[data-testid="member-search"] input, input[data-testid="member-search"]', name);
+    await b.page.click('[data-testid="member-search-submit"]');
+    const rows = b.page.locator('[data-testid="members-table"] tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(name);
   }, 60_000);
 
   it('draws every dashboard chart', async () => {
-    await page.goto(`${system.baseUrl}/dashboard`);
+    await b.page.goto(`${b.system.baseUrl}/dashboard`);
     for (const id of [
       'chart-members-by-project',
       'chart-new-members-by-quarter',
       'chart-members-by-age-band',
       'chart-members-by-sex',
     ]) {
-      const chart = page.locator(`[data-testid="${id}"]`);
+      const chart = b.page.locator(`[data-testid="${id}"]`);
       await chart.waitFor();
       // Cube may answer "Continue wait" while a rollup builds; the card spins until data arrives.
       await expect.poll(() => chart.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
@@ -125,7 +110,7 @@ describe('admin in the browser', () => {
         )
         .toBeGreaterThan(500);
     }
-    expect(await page.locator('.ant-alert-error').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(await b.page.locator('.ant-alert-error').count()).toBe(0);
+    expect(b.pageErrors).toEqual([]);
   }, 120_000);
 });
