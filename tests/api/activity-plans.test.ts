@@ -3,6 +3,7 @@
 // 3-working-day revision and actual cost by line.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clubToday } from '../../server/src/calendar/calendar.service.ts';
+import { latestSubmission } from '../../server/src/activities/implementation-plans.service.ts';
 import { useApi } from '../support/fixture.ts';
 
 const f = useApi({ members: 0, users: ['manager', 'leader', 'gm', 'vp', 'activity'] });
@@ -217,6 +218,27 @@ describe('implementation plans', () => {
     expect(Object.keys(neither.body.errors)).toContain('plannedActivityId');
     // An activity of an unapproved or another region's plan is not found.
     expect((await f.call('POST', '/api/implementation-plans', { token: await tok('activity_nj'), body: impl(later.id, later.startsOn) })).status).toBe(400);
+  });
+
+  it('each activity of an approved plan is a workbench deadline of its level’s activity officer, due a month before it starts, until its implementation plan is submitted', async () => {
+    const p = await approvedShPlan(2054, 20);
+    const [soon, later] = p.activities;
+    const items = async (u: string) => (await f.call('GET', '/api/workbench', { token: await tok(u) })).body.items.filter((i: any) => i.source === 'implementation-plans');
+    const mine = async (id: number) => (await items('activity_sh')).find((i: any) => i.recordId === id);
+    expect(await mine(soon.id)).toMatchObject({ kind: 'deadline', action: 'implementation-plans.next.SUBMIT', dueOn: day(latestSubmission(new Date(`${soon.startsOn}T00:00:00Z`))), overdue: true, link: `/activity-plans/show/${p.id}` });
+    expect(await mine(later.id)).toMatchObject({ dueOn: day(latestSubmission(new Date(`${later.startsOn}T00:00:00Z`))), overdue: false });
+    const wb = (await f.call('GET', '/api/workbench', { token: await tok('activity_sh') })).body;
+    const ownActivities = (await f.db.plannedActivity.findMany({ where: { cancelled: false, startsOn: { gte: clubToday() }, plan: { status: 'APPROVED', regionCode: 'SH' }, implementationPlans: { none: { status: { not: 'DRAFT' } } } } })).length;
+    expect(wb.sources.find((s: any) => s.name === 'implementation-plans').total).toBe(ownActivities);
+    // Another region's officer, the group's own officer and other roles do not get the region's deadlines.
+    for (const u of ['activity_nj', 'activity', 'cm_sh']) expect((await items(u)).some((i: any) => i.recordId === soon.id)).toBe(false);
+    // A draft does not meet the deadline; the submitted plan does.
+    const draft = await f.call('POST', '/api/implementation-plans', { token: await tok('activity_sh'), body: impl(later.id, later.startsOn) });
+    expect(draft.status).toBe(201);
+    expect(await mine(later.id)).toBeDefined();
+    expect((await f.call('POST', `/api/implementation-plans/${draft.body.id}/submit`, { token: await tok('activity_sh') })).status).toBe(201);
+    expect(await mine(later.id)).toBeUndefined();
+    expect(await mine(soon.id)).toBeDefined();
   });
 
   it('a rejection gives 3 working days to revise; once approved, actual cost is recorded by line against the budget', async () => {
