@@ -13,6 +13,7 @@ import { CubeError, cubeLoad, cubeLoadResponse, cubeSql, spawnCube, type CubePro
 import dashboard from '../cube/dashboard-queries.json' with { type: 'json' };
 import memberQuarterQueries from '../cube/member-quarter-queries.json' with { type: 'json' };
 import { writeMemberQuarter } from '../server/src/analysis/member-quarter-sql.ts';
+import { rowsAt, sectionOverQuarters, type QueryName } from '../admin/src/features/dashboard/member-quarters/queries.ts';
 import { endedQuarters, isoDay } from '../server/src/calendar/quarters.ts';
 
 const SECRET = 'analysis-test-secret-0123456789abcdef';
@@ -87,9 +88,8 @@ beforeAll(async () => {
   // The region of the first project: it has members, and the other regions have some too.
   region = (await client.query<{ r: string }>(`SELECT "regionCode" AS r FROM projects ORDER BY id LIMIT 1`)).rows[0].r;
   const output: string[] = [];
-  // R-1: the last ended quarter frozen, as the API's scheduled job does.
-  const q = endedQuarters(1)[0];
-  await database.db.$transaction((tx) => writeMemberQuarter(tx, q.start, q.end));
+  // R-1: the last two ended quarters frozen, as the API's scheduled job does.
+  for (const q of endedQuarters(2)) await database.db.$transaction((tx) => writeMemberQuarter(tx, q.start, q.end));
   cube = await spawnCube({ databaseUrl: database.cubeUrl, port: await freePort(), apiSecret: SECRET, log: (l) => output.push(l) });
 });
 
@@ -236,6 +236,23 @@ describe('R-1: the quarterly member analysis equals SQL over the frozen quarter'
       expect(all).toEqual(expected);
       const regional = r1FromCube(await cubeLoad(cube!.url, await token({ role: 'club_manager', region }), query), query);
       expect(regional).toEqual(await r1FromSql(R1_SQL[name], region));
+    });
+  }
+});
+
+describe('R-1 as the report page asks it: one query a section over the quarters it compares', () => {
+  const [last, before] = endedQuarters(2);
+  for (const name of ['changes', 'education', 'hobbies'] as QueryName[]) {
+    it(`${name}: each quarter's rows of the combined query equal that quarter's own query`, async () => {
+      const t = await token({ role: 'general_manager', region: 'ALL' });
+      const combined = await cubeLoad(cube!.url, t, sectionOverQuarters(name, isoDay(before.end), isoDay(last.end)) as CubeQuery);
+      for (const q of [last, before]) {
+        const end = isoDay(q.end);
+        const own = JSON.parse(JSON.stringify(R1[name]).replaceAll('QUARTER_END', end)) as CubeQuery;
+        const expected = r1FromCube(await cubeLoad(cube!.url, t, own), own);
+        expect(Object.keys(expected).length).toBeGreaterThan(0);
+        expect(r1FromCube(rowsAt(name, combined, end), own)).toEqual(expected);
+      }
     });
   }
 });

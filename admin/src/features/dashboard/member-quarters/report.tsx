@@ -4,7 +4,6 @@
 // cube/member-quarter-queries.json (tests/analysis.test.ts checks each against SQL).
 import { useMemo, useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import type { Query } from '@cubejs-client/core';
 import { useCustom, useGetIdentity, useList } from '@refinedev/core';
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -19,6 +18,7 @@ import { ChartCard } from '../components/chart-card';
 import { loadCube } from '../components/cube-client';
 import type { EChartsCoreOption } from '../components/echarts';
 import queries from '../../../../../cube/member-quarter-queries.json';
+import { rowsAt, sectionOverQuarters, type QueryName } from './queries';
 
 type SectionName = Exclude<keyof typeof queries, '//' | 'changes'>;
 const SECTIONS = Object.keys(queries).filter((k) => k !== '//' && k !== 'changes') as SectionName[];
@@ -39,22 +39,21 @@ const comparisons = (label: string) => {
   };
 };
 
-const queryFor = (name: keyof typeof queries, end: string): Query => JSON.parse(JSON.stringify(queries[name]).replaceAll('QUARTER_END', end)) as Query;
-
 type Rows = Record<string, unknown>[];
 
-const useCubeRows = (names: (keyof typeof queries)[], ends: string[], enabled: boolean) =>
-  useQueries({
-    queries: names.flatMap((name) =>
-      ends.map((end) => ({
-        queryKey: ['cube', 'member-quarters', name, end],
-        queryFn: async () => (await loadCube(queryFor(name, end))).tablePivot() as Rows,
-        enabled,
-        staleTime: 10 * 60_000,
-        retry: 1,
-      })),
-    ),
+/** One Cube query per section, over every quarter end the report compares. */
+const useCubeRows = (names: QueryName[], ends: string[], enabled: boolean) => {
+  const sorted = [...ends].sort();
+  return useQueries({
+    queries: names.map((name) => ({
+      queryKey: ['cube', 'member-quarters', name, ...sorted],
+      queryFn: async () => (await loadCube(sectionOverQuarters(name, sorted[0], sorted[sorted.length - 1]))).tablePivot() as Rows,
+      enabled: enabled && sorted.length > 0,
+      staleTime: 10 * 60_000,
+      retry: 1,
+    })),
   });
+};
 
 interface Line {
   key: string;
@@ -97,12 +96,12 @@ export default function MemberQuartersReport() {
   const regions = useList<{ code: string; name: string }>({ resource: 'regions', pagination: { mode: 'off' } });
   const regionLabel = (code: string) => regions.result?.data.find((r) => r.code === code)?.name ?? code;
 
-  const all: (keyof typeof queries)[] = ['changes', ...SECTIONS];
+  const all: QueryName[] = ['changes', ...SECTIONS];
   const results = useCubeRows(all, endList, Boolean(quarter));
-  const rowsOf = (name: keyof typeof queries, end: string | undefined): Rows | null => {
+  const rowsOf = (name: QueryName, end: string | undefined): Rows | null => {
     if (!end || !frozen.has(end)) return null;
-    const i = all.indexOf(name) * endList.length + endList.indexOf(end);
-    return (results[i]?.data as Rows | undefined) ?? null;
+    const rows = results[all.indexOf(name)]?.data as Rows | undefined;
+    return rows ? rowsAt(name, rows, end) : null;
   };
   const loading = results.some((r) => r.isLoading);
   const error = results.find((r) => r.error)?.error;
