@@ -1,6 +1,6 @@
 // The approval chains of activities (domain.md A-1 to A-4), declared once, used by the plans'
 // services. The steps' working days are not in the seeds: three working days a step, a default.
-import { withSteps, withStepsFirst, type ApprovalChain, type ChainStep } from '../approvals/approval-chains.js';
+import { withSteps, type ApprovalChain, type ChainStep } from '../approvals/approval-chains.js';
 
 const step = (role: ChainStep['role'], scope: ChainStep['scope'], label: string): ChainStep => ({ role, scope, label });
 const STEP_DAYS = 3;
@@ -44,7 +44,7 @@ export function forLarge(chain: ApprovalChain): ApprovalChain {
 
 /** A-4: a region's unplanned activity needs the group customer-service centre's approval first. */
 export function forUnplanned(chain: ApprovalChain, regionCode: string | null): ApprovalChain {
-  return regionCode === null ? { ...chain, key: `${chain.key}.unplanned` } : withStepsFirst(chain, `${chain.key}.unplanned`, [step('general_manager', 'GROUP', 'groupCustomerService')]);
+  return regionCode === null ? { ...chain, key: `${chain.key}.unplanned` } : withSteps(chain, `${chain.key}.unplanned`, [step('general_manager', 'GROUP', 'groupCustomerService')], 'start');
 }
 
 /**

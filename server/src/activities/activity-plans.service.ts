@@ -107,10 +107,6 @@ export class ActivityPlansService implements OnModuleInit {
     this.approvals.registerSubject({ subjectType: ADJUSTMENT_SUBJECT, decided: (tx, id, outcome) => this.adjustmentDecided(tx, id, outcome) });
   }
 
-  private scope(user: CurrentUser): Prisma.ActivityPlanWhereInput {
-    return regionFilter(user);
-  }
-
   /** The region a new record is for: a regional user's own; for the group, the one named (or null, its own). */
   async regionFor(user: CurrentUser, requested: string | null | undefined, field = 'regionCode'): Promise<string | null> {
     if (user.regionCode) {
@@ -124,7 +120,7 @@ export class ActivityPlansService implements OnModuleInit {
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {
     const q = parseListQuery(activityPlanListSpec, query);
-    const where: Prisma.ActivityPlanWhereInput = { AND: [q.where as Prisma.ActivityPlanWhereInput, this.scope(ctx.user)] };
+    const where: Prisma.ActivityPlanWhereInput = { AND: [q.where as Prisma.ActivityPlanWhereInput, regionFilter(ctx.user)] };
     const [total, rows] = await Promise.all([
       this.db.activityPlan.count({ where }),
       this.db.activityPlan.findMany({ where, include: { activities: { where: { cancelled: false }, select: { budgetFen: true, expectedParticipants: true } } }, orderBy: q.orderBy as Prisma.ActivityPlanOrderByWithRelationInput[], skip: q.skip, take: q.take }),
@@ -148,7 +144,7 @@ export class ActivityPlansService implements OnModuleInit {
   }
 
   private async find(id: number, ctx: RequestContext): Promise<PlanRow> {
-    const row = await this.db.activityPlan.findFirst({ where: { id, ...this.scope(ctx.user) }, include });
+    const row = await this.db.activityPlan.findFirst({ where: { id, ...regionFilter(ctx.user) }, include });
     if (!row) throw AppError.notFound();
     return row;
   }
@@ -301,7 +297,7 @@ export class ActivityPlansService implements OnModuleInit {
 
   /** A rejected adjustment, revised and submitted again (the same version number, a new round). */
   async resubmitAdjustment(versionId: number, input: AdjustmentInput, ctx: RequestContext) {
-    const version = await this.db.activityPlanVersion.findFirst({ where: { id: versionId, plan: this.scope(ctx.user) } });
+    const version = await this.db.activityPlanVersion.findFirst({ where: { id: versionId, plan: regionFilter(ctx.user) } });
     if (!version) throw AppError.notFound();
     if (version.status !== 'REJECTED') throw new AppError(409, 'activities.notEditable', { status: { key: `activities.status.${version.status}` } });
     const plan = await this.find(version.planId, ctx);

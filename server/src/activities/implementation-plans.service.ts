@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ApprovalOutcome } from '../approvals/approval-chains.js';
 import { ApprovalsService } from '../approvals/approvals.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentUser, RequestContext } from '../auth/current-user.js';
+import type { RequestContext } from '../auth/current-user.js';
 import { regionFilter } from '../auth/region-scope.js';
 import { staffNames } from '../auth/staff-names.js';
 import { clubToday } from '../calendar/calendar.service.js';
@@ -56,13 +56,9 @@ export class ImplementationPlansService implements OnModuleInit {
     this.approvals.registerSubject({ subjectType: IMPLEMENTATION_SUBJECT, decided: (tx, id, outcome) => this.decided(tx, id, outcome) });
   }
 
-  private scope(user: CurrentUser): Prisma.ImplementationPlanWhereInput {
-    return regionFilter(user);
-  }
-
   async list(query: Record<string, unknown>, ctx: RequestContext) {
     const q = parseListQuery(implementationPlanListSpec, query);
-    const where: Prisma.ImplementationPlanWhereInput = { AND: [q.where as Prisma.ImplementationPlanWhereInput, this.scope(ctx.user)] };
+    const where: Prisma.ImplementationPlanWhereInput = { AND: [q.where as Prisma.ImplementationPlanWhereInput, regionFilter(ctx.user)] };
     const [total, rows] = await Promise.all([
       this.db.implementationPlan.count({ where }),
       this.db.implementationPlan.findMany({ where, include, orderBy: q.orderBy as Prisma.ImplementationPlanOrderByWithRelationInput[], skip: q.skip, take: q.take }),
@@ -71,7 +67,7 @@ export class ImplementationPlansService implements OnModuleInit {
   }
 
   private async find(id: number, ctx: RequestContext): Promise<Row> {
-    const row = await this.db.implementationPlan.findFirst({ where: { id, ...this.scope(ctx.user) }, include });
+    const row = await this.db.implementationPlan.findFirst({ where: { id, ...regionFilter(ctx.user) }, include });
     if (!row) throw AppError.notFound();
     return row;
   }

@@ -23,16 +23,13 @@ export interface ApprovalChain {
   revisionDays: number;
 }
 
-/** A chain with more steps: the same chain with steps added, those already in it left out. */
-export function withSteps(chain: ApprovalChain, key: string, extra: readonly ChainStep[]): ApprovalChain {
-  const has = (s: ChainStep) => chain.steps.some((c) => c.role === s.role && c.scope === s.scope);
-  return { ...chain, key, steps: [...chain.steps, ...extra.filter((s) => !has(s))] };
-}
-
-/** A chain with steps in front (A-4: the group's approval first). */
-export function withStepsFirst(chain: ApprovalChain, key: string, first: readonly ChainStep[]): ApprovalChain {
-  const has = (s: ChainStep) => chain.steps.some((c) => c.role === s.role && c.scope === s.scope);
-  return { ...chain, key, steps: [...first.filter((s) => !has(s)), ...chain.steps] };
+/**
+ * A chain with more steps, after its own (A-3: the group's review and the marketing VP) or in
+ * front of them (A-4: the group's approval first); steps already in it (same role and scope) left out.
+ */
+export function withSteps(chain: ApprovalChain, key: string, extra: readonly ChainStep[], at: 'end' | 'start' = 'end'): ApprovalChain {
+  const added = extra.filter((s) => !chain.steps.some((c) => c.role === s.role && c.scope === s.scope));
+  return { ...chain, key, steps: at === 'start' ? [...added, ...chain.steps] : [...chain.steps, ...added] };
 }
 
 export type ApprovalOutcome = 'APPROVED' | 'REJECTED';

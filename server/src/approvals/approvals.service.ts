@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentUser, RequestContext } from '../auth/current-user.js';
+import { regionFilter } from '../auth/region-scope.js';
 import { staffNames } from '../auth/staff-names.js';
 import { CalendarService, clubToday } from '../calendar/calendar.service.js';
 import { isoDay } from '../calendar/working-days.js';
@@ -104,26 +105,22 @@ export class ApprovalsService {
     return { id: created.id, round };
   }
 
-  private scope(user: CurrentUser): Prisma.ApprovalRequestWhereInput {
-    return user.regionCode ? { regionCode: user.regionCode } : {};
-  }
-
   private async find(id: number, ctx: RequestContext): Promise<RequestRow> {
-    const row = await this.db.approvalRequest.findFirst({ where: { id, ...this.scope(ctx.user) }, include });
+    const row = await this.db.approvalRequest.findFirst({ where: { id, ...regionFilter(ctx.user) }, include });
     if (!row) throw AppError.notFound();
     return row;
   }
 
   async get(id: number, ctx: RequestContext) {
-    const [r] = await this.map([await this.find(id, ctx)], ctx);
+    const [r] = await this.map([await this.find(id, ctx)]);
     return r;
   }
 
   /** Every round of a subject, oldest first, with each step's decision. */
   async history(subjectType: string, subjectId: number, ctx: RequestContext) {
     if (!this.handlers.has(subjectType)) throw AppError.notFound();
-    const rows = await this.db.approvalRequest.findMany({ where: { subjectType, subjectId, ...this.scope(ctx.user) }, include, orderBy: { round: 'asc' } });
-    return this.map(rows, ctx);
+    const rows = await this.db.approvalRequest.findMany({ where: { subjectType, subjectId, ...regionFilter(ctx.user) }, include, orderBy: { round: 'asc' } });
+    return this.map(rows);
   }
 
   /** The steps waiting on the caller, most urgent first. */
@@ -207,10 +204,10 @@ export class ApprovalsService {
 
   /** Rounds the user submitted that were rejected and not yet resubmitted (the author's revisions). */
   openRevisions(user: CurrentUser): Prisma.ApprovalRequestWhereInput {
-    return { submittedById: user.id, status: 'REJECTED', revisedAt: null, ...this.scope(user) };
+    return { submittedById: user.id, status: 'REJECTED', revisedAt: null, ...regionFilter(user) };
   }
 
-  private async map(rows: RequestRow[], _ctx: RequestContext) {
+  private async map(rows: RequestRow[]) {
     const names = await staffNames(this.db, rows.flatMap((r) => [r.submittedById, ...r.steps.map((s) => s.decidedById)]));
     const today = clubToday();
     return rows.map((r) => ({
