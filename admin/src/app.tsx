@@ -24,6 +24,7 @@ import { dataProvider } from './providers/data-provider';
 import { authProvider } from './providers/auth-provider';
 import { accessControlProvider } from './providers/access-control-provider';
 import { i18nProvider } from './providers/i18n-provider';
+import { queryClientConfig } from './providers/query-client';
 import { resources } from './providers/resources';
 import { AppHeader } from './layout/header';
 import { MenuSider } from './layout/sider';
@@ -74,6 +75,8 @@ export const App = () => {
               warnWhenUnsavedChanges: true,
               disableTelemetry: true,
               title: { text: t('app.name') },
+              // One retry rule for every read: a 4xx is shown at once, only 5xx and network failures are retried.
+              reactQuery: { clientConfig: queryClientConfig },
             }}
           >
             <Routes>

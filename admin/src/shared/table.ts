@@ -1,10 +1,10 @@
-import type { HttpError } from '@refinedev/core';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
  * How every list reads: its total under the table ("共 128 条" / "128 in total"), ids, amounts and
- * dates on one line, and a record that is not there (deleted, another region's) answered at once.
+ * dates on one line. (A record that is not there is answered at once by the app-wide retry rule,
+ * providers/query-client.ts.)
  */
 
 /** A table's pagination with its total; `false` (no pagination) stays false. */
@@ -15,15 +15,3 @@ export function useWithTotal(): (pagination: false | TablePaginationConfig | und
 
 /** Column props for an id, number, date or short code: never broken over two lines. */
 export const oneLine = { onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
-
-/**
- * React Query's retry for the admin's reads: a 4xx (not found, another region's, forbidden, bad
- * input) is the answer and is shown at once; only a network failure or a 5xx is tried again, twice.
- */
-export const retryUnless4xx = (failures: number, error: unknown): boolean => {
-  const status = (error as HttpError | undefined)?.statusCode ?? 0;
-  return !(status >= 400 && status < 500) && failures < 2;
-};
-
-/** `queryOptions` for a show page's record. */
-export const recordQueryOptions = { retry: retryUnless4xx } as const;

@@ -9,7 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { useApiMutation } from '../../shared/mutations';
 import type { PickupBatchCreated, PickupBatchDetail, PickupBatchItem } from '../../shared/api-types';
 import { dateItemProps } from '../../shared/member-form';
-import { oneLine, recordQueryOptions, useWithTotal } from '../../shared/table';
+import { oneLine, useWithTotal } from '../../shared/table';
 import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from './components/application-parts';
 
 type BatchItem = PickupBatchItem;
@@ -122,7 +122,7 @@ const PRINT_CSS = `
 /** Appendix 2: the handover record of a pickup, printable. */
 export const PickupBatchShow = () => {
   const { t } = useTranslation();
-  const { result: b, query } = useShow<BatchDetail>({ resource: 'pickup-batches', queryOptions: recordQueryOptions });
+  const { result: b, query } = useShow<BatchDetail>({ resource: 'pickup-batches' });
   if (query.isError) return <Alert type="error" showIcon message={query.error?.message || t('errors.notFound')} data-testid="record-error" />;
   return <Show isLoading={query.isLoading} b={b} t={t} />;
 };

@@ -7,7 +7,6 @@ import { PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INFORMATION_KINDS, dateOnly, dateTime, type DataUseRequest } from './components/privacy-parts';
 import { APPROVAL_STATUSES, ApprovalTag } from '../../shared/approval';
-import { recordQueryOptions } from '../../shared/table';
 import { oneLine, useWithTotal } from '../../shared/table';
 
 const STATUSES = APPROVAL_STATUSES;
@@ -268,7 +267,7 @@ const AppendixFive = ({ r }: { r: DataUseRequest }) => {
 
 export const DataUseShow = () => {
   const { t } = useTranslation();
-  const { query } = useShow<DataUseRequest>({ resource: 'data-use-requests', queryOptions: recordQueryOptions });
+  const { query } = useShow<DataUseRequest>({ resource: 'data-use-requests' });
   const r = query.data?.data;
   return (
     <Show

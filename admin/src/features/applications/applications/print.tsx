@@ -9,7 +9,6 @@ import { PrintPage } from '../../../shared/print-page';
 import { useHobbies } from '../../../shared/hobbies';
 import { ENUMS } from '../../../shared/member-enums';
 import type { ApplicationDetail } from '../components/application-parts';
-import { recordQueryOptions } from '../../../shared/table';
 import { MaskedNotice } from '../../../shared/masked-notice';
 
 const SHEET_CSS = `
@@ -48,7 +47,7 @@ const Field = ({ n, label, value, wide }: { n?: number; label: string; value: un
 export const ApplicationPrint = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications', id, queryOptions: recordQueryOptions });
+  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications', id });
   const hobbies = useHobbies();
   const p = (k: string) => t(`applications.printForm.${k}`);
   const l = (k: string) => p(`labels.${k}`);
@@ -208,7 +207,7 @@ const ApplicationPhoto = ({ applicationId }: { applicationId: number }) => {
 export const PickupBatchPhotos = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: b, query } = useShow<PickupBatchDetail>({ resource: 'pickup-batches', id, queryOptions: recordQueryOptions });
+  const { result: b, query } = useShow<PickupBatchDetail>({ resource: 'pickup-batches', id });
   const p = (k: string) => t(`pickup-batches.photos.${k}`);
   return (
     <PrintPage width={900}>

@@ -12,7 +12,6 @@ import { useOpenFile } from '../../../shared/download';
 import { Deadline, StatusTag, useCurrentUser, useEnumOptions, type ApplicationDetail } from '../components/application-parts';
 import { useEnum, type EnumName } from '../../../shared/member-enums';
 import { CollectorFields } from '../../../shared/collector-fields';
-import { recordQueryOptions } from '../../../shared/table';
 import { MaskedNotice } from '../../../shared/masked-notice';
 import type { ApplicationStatus } from '../../../shared/api-types';
 
@@ -251,7 +250,7 @@ const Nowrap = ({ children, testId }: { children: ReactNode; testId?: string }) 
 
 export const ApplicationShow = () => {
   const { t } = useTranslation();
-  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications', queryOptions: recordQueryOptions });
+  const { result: app, query } = useShow<ApplicationDetail>({ resource: 'applications' });
   const f = (app?.form ?? {}) as Record<string, unknown>;
   const { label } = useEnum();
   // Closed sets of the form are shown by their names, not their codes.

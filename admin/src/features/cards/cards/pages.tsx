@@ -11,7 +11,7 @@ import type { IssueRecordLine } from '../../../shared/api-types';
 import { PrintPage } from '../../../shared/print-page';
 import { useFileUrl } from '../../../shared/download';
 import { allOf } from '../../../shared/enums';
-import { oneLine, recordQueryOptions, useWithTotal } from '../../../shared/table';
+import { oneLine, useWithTotal } from '../../../shared/table';
 
 const STATUSES = allOf<CardStatus>()(['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID']);
 const FILTER_FIELDS = ['q', 'status', 'projectId'] as const;
@@ -109,7 +109,7 @@ export const CardList = () => {
 
 export const CardShow = () => {
   const { t } = useTranslation();
-  const { result: c, query } = useShow<CardRecord>({ resource: 'cards', queryOptions: recordQueryOptions });
+  const { result: c, query } = useShow<CardRecord>({ resource: 'cards' });
   const yesNo = (v: boolean) => (v ? t('cards.yes') : t('cards.no'));
   return (
     <Show
@@ -187,7 +187,7 @@ const CardPhoto = ({ applicationId, documentId, placeholder }: { applicationId: 
 export const CardPrint = () => {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { result: c, query } = useShow<CardRecord>({ resource: 'cards', id, queryOptions: recordQueryOptions });
+  const { result: c, query } = useShow<CardRecord>({ resource: 'cards', id });
   return (
     <PrintPage width={420}>
       {query.isError && <Alert type="error" showIcon message={query.error?.message} />}

@@ -6,7 +6,6 @@ import type { MemberRecord } from '../../../shared/member-types';
 import { errorNotification } from '../../../shared/mutations';
 import { familyMemberBody, MemberFormFields, type MemberFormValues } from '../../../shared/member-form';
 import { MaskedNotice } from '../../../shared/masked-notice';
-import { recordQueryOptions } from '../../../shared/table';
 
 // Never sent on edit: identity and placement are fixed once a member exists.
 const READ_ONLY = new Set(['id', 'householdId', 'ownerId', 'household', 'masked', 'projectId', 'buildingId', 'unitId']);
@@ -36,7 +35,6 @@ export const MemberEdit = () => {
     redirect: 'show',
     // Field errors land on their fields; the notification lists those no field on screen shows.
     errorNotification: errorNotification(t('errors.actionFailed'), true),
-    queryOptions: recordQueryOptions,
   });
   const record = query?.data?.data;
 

@@ -10,7 +10,7 @@ import { useHobbies } from '../../../shared/hobbies';
 import { MemberHistorySection } from '../components/member-history';
 import { MaskedNotice } from '../../../shared/masked-notice';
 import { money } from '../../../shared/format';
-import { oneLine, recordQueryOptions, useWithTotal } from '../../../shared/table';
+import { oneLine, useWithTotal } from '../../../shared/table';
 import type { CardRecord, CardStatus, FeeEntry } from '../../../shared/api-types';
 
 /** Fields whose value is a date, a number or a phone: kept on one line. */
@@ -25,8 +25,8 @@ const MemberCards = ({ memberId }: { memberId: number }) => {
   const { data: canCards } = useCan({ resource: 'cards', action: 'list' });
   const { data: canFees } = useCan({ resource: 'fee-entries', action: 'list' });
   const filters = [{ field: 'memberId', operator: 'eq' as const, value: memberId }];
-  const cards = useList<CardRecord>({ resource: 'cards', filters, pagination: { pageSize: 50 }, queryOptions: { enabled: Boolean(canCards?.can), retry: recordQueryOptions.retry } });
-  const fees = useList<FeeEntry>({ resource: 'fee-entries', filters, pagination: { pageSize: 50 }, queryOptions: { enabled: Boolean(canFees?.can), retry: recordQueryOptions.retry } });
+  const cards = useList<CardRecord>({ resource: 'cards', filters, pagination: { pageSize: 50 }, queryOptions: { enabled: Boolean(canCards?.can) } });
+  const fees = useList<FeeEntry>({ resource: 'fee-entries', filters, pagination: { pageSize: 50 }, queryOptions: { enabled: Boolean(canFees?.can) } });
   if (!canCards?.can && !canFees?.can) return null;
   return (
     <Row gutter={16}>
@@ -92,7 +92,7 @@ export const MemberShow = () => {
   const { t } = useTranslation();
   const { label } = useEnum();
   const hobbies = useHobbies();
-  const { result: m, query } = useShow<MemberRecord>({ resource: 'members', queryOptions: recordQueryOptions });
+  const { result: m, query } = useShow<MemberRecord>({ resource: 'members' });
 
   const text = (value: unknown): ReactNode =>
     value === null || value === undefined || value === '' ? t('members.none') : String(value);

@@ -7,12 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { ChangeRequestActions } from './actions';
 import { DueDate, StatusTag, type ChangeRequest } from '../components/record-parts';
 import { useMemberFields } from '../../../shared/member-fields';
-import { recordQueryOptions } from '../../../shared/table';
 
 export const ChangeRequestShow = () => {
   const { t } = useTranslation();
   const { fieldLabel, valueText } = useMemberFields();
-  const { result: r, query } = useShow<ChangeRequest>({ resource: 'change-requests', queryOptions: recordQueryOptions });
+  const { result: r, query } = useShow<ChangeRequest>({ resource: 'change-requests' });
   const { result: member } = useOne<Record<string, unknown>>({ resource: 'members', id: r?.memberId ?? '', queryOptions: { enabled: Boolean(r?.memberId) } });
   const time = (v: string | null) => (v ? dateTime(v) : t('members.none'));
   const rows = Object.entries(r?.changes ?? {}).map(([field, value]) => ({ field, value }));
