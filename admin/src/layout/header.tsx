@@ -13,8 +13,11 @@ import { ChangePasswordModal, type ChangePasswordValues } from './change-passwor
 
 /**
  * The bell: how many items wait on the caller across every feature (the workbench's count), asked
- * again every minute and on every page change; a click opens the workbench.
+ * again every minute, on returning to the window, and on a page change once the count is older than
+ * `FRESH_MS` (so clicking through pages is not a request per click); a click opens the workbench.
  */
+const FRESH_MS = 15_000;
+
 const Bell = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -22,7 +25,7 @@ const Bell = () => {
   const { result, query } = useCustom<WorkbenchCounts>({
     url: '/api/workbench/counts',
     method: 'get',
-    queryOptions: { refetchInterval: 60_000, refetchOnWindowFocus: true },
+    queryOptions: { staleTime: FRESH_MS, refetchInterval: 60_000, refetchOnWindowFocus: true },
     // A failed count leaves the bell as it was; it is asked again within a minute.
     errorNotification: false,
   });
@@ -32,7 +35,7 @@ const Bell = () => {
       first.current = false;
       return;
     }
-    void query.refetch();
+    if (Date.now() - query.dataUpdatedAt >= FRESH_MS) void query.refetch();
     // Only a page change asks again; `query` is a new object on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pathname]);
