@@ -12,6 +12,9 @@ export const dateTimeSeconds = (iso: string | null | undefined): string => (iso 
 /** A moment's calendar day on the staff's clock. */
 export const dateOnly = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
 
+/** Days from one date to another (YYYY-MM-DD): one date when they are the same day. */
+export const dayRange = (from: string, to: string): string => (from === to ? from : `${from} – ${to}`);
+
 // ───────────────────────── numbers and money ─────────────────────────
 //
 // The one way the admin writes a figure. Money arrives in fen (integers) and is written in yuan

@@ -1,12 +1,13 @@
 import { useShow } from '@refinedev/core';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
-import { Alert, Button, Card, Descriptions, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { dateTime, money, numeric } from '../../../shared/format';
-import { useApiMutation } from '../../../shared/mutations';
+import { dateTime, dayRange, money, numeric, quarterName } from '../../../shared/format';
+import { useRegionName } from '../../../shared/regions';
 import { ApprovalHistory } from '../components/approval-history';
 import { PlanStatusTag } from '../components/plan-status';
+import { SubmitButton } from '../components/submit-button';
 import type { ActivityPlan } from '../types';
 
 type Activity = ActivityPlan['activities'][number];
@@ -20,7 +21,7 @@ interface Changes {
 export const ActivityPlanShow = () => {
   const { t, i18n } = useTranslation();
   const { result: p, query } = useShow<ActivityPlan>({ resource: 'activity-plans' });
-  const { run, busy } = useApiMutation({ invalidates: ['activity-plans', 'approvals'] });
+  const region = useRegionName(p?.regionCode);
   const changeText = (c: Changes) =>
     [
       ...(c.added ?? []).map((n) => `${t('activity-plans.added')}：${n}`),
@@ -41,11 +42,7 @@ export const ActivityPlanShow = () => {
             </Link>
           )}
           {p && (p.status === 'DRAFT' || p.status === 'REJECTED') && (
-            <Popconfirm title={t('activity-plans.submitConfirm')} onConfirm={() => run(`/activity-plans/${p.id}/submit`, {}, { success: t('activity-plans.submitted') })}>
-              <Button type="primary" loading={busy} data-testid="activity-plan-submit">
-                {t('activity-plans.submit')}
-              </Button>
-            </Popconfirm>
+            <SubmitButton path={`/activity-plans/${p.id}/submit`} label={t('activity-plans.submit')} success={t('activity-plans.submitted')} invalidates={['activity-plans']} testId="activity-plan-submit" />
           )}
         </>
       )}
@@ -60,7 +57,7 @@ export const ActivityPlanShow = () => {
               column={{ xs: 1, md: 2, xl: 3 }}
               items={[
                 { key: 'year', label: t('activity-plans.year'), children: p.year },
-                { key: 'region', label: t('activity-plans.region'), children: p.regionCode ?? t('activity-plans.group') },
+                { key: 'region', label: t('activity-plans.region'), children: p.regionCode ? region : t('activity-plans.group') },
                 { key: 'status', label: t('activity-plans.status'), children: <><PlanStatusTag status={p.status} />{p.large && <Tag color="purple">{t('activity-plans.largeYes')}</Tag>}</> },
                 { key: 'version', label: t('activity-plans.version'), children: p.version ? `v${p.version}` : '—' },
                 { key: 'budget', label: t('activity-plans.budget'), children: money(p.budgetFen, i18n.language) },
@@ -73,8 +70,8 @@ export const ActivityPlanShow = () => {
           <Card size="small" title={t('activity-plans.activities')} style={{ marginBottom: 16 }}>
             <Table<Activity> size="small" pagination={false} rowKey="id" dataSource={p.activities} rowClassName={(a) => (a.cancelled ? 'ant-table-row-disabled' : '')}>
               <Table.Column<Activity> dataIndex="name" title={t('activity-plans.activityName')} render={(n: string, a) => <>{a.cancelled ? <s>{n}</s> : n}{a.cancelled && <Tag style={{ marginLeft: 8 }}>{t('activity-plans.cancelled')}</Tag>}{a.large && !a.cancelled && <Tag color="purple" style={{ marginLeft: 8 }}>{t('activity-plans.large')}</Tag>}</>} />
-              <Table.Column<Activity> dataIndex="quarter" title={t('activity-plans.quarter')} render={(q: number) => `Q${q}`} />
-              <Table.Column<Activity> title={`${t('activity-plans.startsOn')} – ${t('activity-plans.endsOn')}`} render={(_, a) => (a.startsOn === a.endsOn ? a.startsOn : `${a.startsOn} – ${a.endsOn}`)} />
+              <Table.Column<Activity> dataIndex="quarter" title={t('activity-plans.quarter')} render={(q: number) => quarterName(q, i18n.language)} />
+              <Table.Column<Activity> title={`${t('activity-plans.startsOn')} – ${t('activity-plans.endsOn')}`} render={(_, a) => dayRange(a.startsOn, a.endsOn)} />
               <Table.Column<Activity> dataIndex="expectedParticipants" title={t('activity-plans.participants')} {...numeric} />
               <Table.Column<Activity> dataIndex="departments" title={t('activity-plans.departments')} render={(d: string[]) => d.join('、')} />
               <Table.Column<Activity> dataIndex="budgetLines" title={t('activity-plans.budgetLines')} render={(lines: Activity['budgetLines']) => lines.map((l) => `${l.item} ${money(l.amountFen, i18n.language)}`).join('；')} />

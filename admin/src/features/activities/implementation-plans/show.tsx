@@ -1,12 +1,13 @@
 import { useShow } from '@refinedev/core';
 import { ListButton, RefreshButton, Show } from '@refinedev/antd';
-import { Alert, Button, Card, Descriptions, Form, InputNumber, Modal, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, InputNumber, Modal, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { money, numeric } from '../../../shared/format';
-import { useActionForm, useApiMutation } from '../../../shared/mutations';
+import { dayRange, money, numeric } from '../../../shared/format';
+import { useActionForm } from '../../../shared/mutations';
 import { ApprovalHistory } from '../components/approval-history';
 import { PlanStatusTag } from '../components/plan-status';
+import { SubmitButton } from '../components/submit-button';
 import type { ImplementationPlan } from '../types';
 
 type Line = ImplementationPlan['budgetLines'][number];
@@ -14,7 +15,6 @@ type Line = ImplementationPlan['budgetLines'][number];
 export const ImplementationPlanShow = () => {
   const { t, i18n } = useTranslation();
   const { result: p, query } = useShow<ImplementationPlan>({ resource: 'implementation-plans' });
-  const { run, busy } = useApiMutation({ invalidates: ['implementation-plans', 'approvals'] });
   const costs = useActionForm<{ lines: { actualYuan?: number | null }[] }>({
     path: `/implementation-plans/${p?.id}/actual-costs`,
     method: 'put',
@@ -30,11 +30,7 @@ export const ImplementationPlanShow = () => {
           <ListButton />
           <RefreshButton />
           {p && (p.status === 'DRAFT' || p.status === 'REJECTED') && (
-            <Popconfirm title={t('activity-plans.submitConfirm')} onConfirm={() => run(`/implementation-plans/${p.id}/submit`, {}, { success: t('implementation-plans.submitted') })}>
-              <Button type="primary" loading={busy} data-testid="implementation-plan-submit">
-                {t('implementation-plans.submit')}
-              </Button>
-            </Popconfirm>
+            <SubmitButton path={`/implementation-plans/${p.id}/submit`} label={t('implementation-plans.submit')} success={t('implementation-plans.submitted')} invalidates={['implementation-plans']} testId="implementation-plan-submit" />
           )}
         </>
       )}
@@ -52,7 +48,7 @@ export const ImplementationPlanShow = () => {
                 { key: 'theme', label: t('implementation-plans.theme'), children: p.theme },
                 { key: 'status', label: t('implementation-plans.status'), children: <PlanStatusTag status={p.status} /> },
                 { key: 'planned', label: t('implementation-plans.plannedActivity'), children: p.annualPlanId ? <Link to={`/activity-plans/show/${p.annualPlanId}`}>{p.plannedActivityName}</Link> : '—' },
-                { key: 'dates', label: t('implementation-plans.startsOn'), children: p.startsOn === p.endsOn ? p.startsOn : `${p.startsOn} – ${p.endsOn}` },
+                { key: 'dates', label: t('implementation-plans.startsOn'), children: dayRange(p.startsOn, p.endsOn) },
                 { key: 'latest', label: t('implementation-plans.latestSubmission'), children: p.latestSubmission },
                 { key: 'place', label: t('implementation-plans.place'), children: p.place },
                 { key: 'audiences', label: t('implementation-plans.audiences'), children: p.audiences.map((a) => t(`implementation-plans.audience.${a}`)).join('、') },
