@@ -166,6 +166,13 @@ describe('agreements (B-3, B-4)', () => {
     // A lower price needs no notice.
     const lower = await f.call('POST', `/api/merchant-agreements/${agreement.id}/offer-changes`, { token, body: { kind: 'PRICE_DECREASE', description: '他处更低价，按最低价执行', noticeOn: day(), effectiveOn: day() } });
     expect(lower.body.offerChanges[1]).toMatchObject({ needsConsent: false, inEffect: true });
+    // It needs no consent either, and says so; nor may it take effect before its notice.
+    const needless = await f.call('POST', `/api/merchant-agreements/${agreement.id}/offer-changes/${lower.body.offerChanges[1].id}/consent`, { token, body: { on: day() } });
+    expect(needless.status).toBe(400);
+    expect(needless.body.errors.on).toContain('无需');
+    const backdated = await f.call('POST', `/api/merchant-agreements/${agreement.id}/offer-changes`, { token, body: { kind: 'PRICE_DECREASE', description: '降价', noticeOn: day(), effectiveOn: day(-1) } });
+    expect(backdated.status).toBe(400);
+    expect(backdated.body.errors.effectiveOn).toContain('通知');
     const withdrawal = await f.call('POST', `/api/merchant-agreements/${agreement.id}/offer-changes`, { token, body: { kind: 'WITHDRAWAL', description: '取消优惠', noticeOn: day(), effectiveOn: day(29) }, lang: 'en' });
     expect(withdrawal.status).toBe(400);
     expect(withdrawal.body.errors.effectiveOn).toContain('30 days');

@@ -19,6 +19,8 @@ export const merchantsMessages = {
     zh: '提价或取消优惠须提前 30 天书面通知客户会：最早生效日期为 {earliest}',
     en: 'A price increase or withdrawal needs 30 days’ written notice: it can take effect on {earliest} at the earliest',
   },
+  'merchants.effectiveBeforeNotice': { zh: '生效日期不能早于书面通知日期', en: 'A change cannot take effect before the written notice of it' },
+  'merchants.noConsentNeeded': { zh: '降价无需客户会书面同意，自生效日期起即执行', en: 'A lower price needs no consent from the club: it applies from its effective date' },
   'merchants.alreadyConsented': { zh: '客户会已书面同意该变更', en: 'The club has already consented to this change in writing' },
   'merchants.noChange': { zh: '没有需要登记的变更（新值与现值相同）', en: 'Nothing changed (the new values are the current ones)' },
   'merchants.notActive': { zh: '该商家不是在约联盟商家', en: 'This merchant is not an active alliance merchant' },

@@ -265,7 +265,7 @@ export class MerchantsService {
       const earliest = earliestEffective(input.noticeOn);
       if (input.effectiveOn < earliest) throw AppError.field('effectiveOn', 'merchants.noticeTooShort', { earliest: isoDay(earliest)! });
     } else if (input.effectiveOn < input.noticeOn) {
-      throw AppError.field('effectiveOn', 'merchants.endBeforeStart');
+      throw AppError.field('effectiveOn', 'merchants.effectiveBeforeNotice');
     }
     await this.db.$transaction(async (tx) => {
       await this.agreementRow(id, ctx, tx);
@@ -281,7 +281,8 @@ export class MerchantsService {
       await this.agreementRow(id, ctx, tx);
       const c = await tx.merchantOfferChange.findFirst({ where: { id: changeId, agreementId: id } });
       if (!c) throw AppError.notFound();
-      if (!needsNoticeAndConsent(c.kind) || c.consentOn) throw AppError.field('on', 'merchants.alreadyConsented');
+      if (!needsNoticeAndConsent(c.kind)) throw AppError.field('on', 'merchants.noConsentNeeded');
+      if (c.consentOn) throw AppError.field('on', 'merchants.alreadyConsented');
       await tx.merchantOfferChange.update({ where: { id: changeId }, data: { consentOn: input.on, consentById: ctx.user.id } });
       await this.audit.record(ctx, 'UPDATE', 'merchant-offer-changes', changeId, { consentOn: isoDay(input.on) }, tx);
     });
