@@ -151,12 +151,12 @@ export class ActivityPlansService implements OnModuleInit {
 
   async get(id: number, ctx: RequestContext) {
     const r = await this.find(id, ctx);
-    const [approvals, adjustments, names] = await Promise.all([
+    const [approvals, adjustmentRounds, names] = await Promise.all([
       this.approvals.history(PLAN_SUBJECT, id, ctx),
-      Promise.all(r.versions.filter((v) => v.number > 1).map((v) => this.approvals.history(ADJUSTMENT_SUBJECT, v.id, ctx))),
+      // Every adjustment's rounds in one read, not one per version.
+      this.approvals.histories(ADJUSTMENT_SUBJECT, r.versions.filter((v) => v.number > 1).map((v) => v.id), ctx),
       staffNames(this.db, [r.createdById, ...r.versions.map((v) => v.createdById)]),
     ]);
-    const adjustmentRounds = new Map(r.versions.filter((v) => v.number > 1).map((v, i) => [v.id, adjustments[i]]));
     const live = r.activities.filter((a) => !a.cancelled);
     return {
       id: r.id,

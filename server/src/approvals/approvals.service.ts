@@ -118,9 +118,17 @@ export class ApprovalsService {
 
   /** Every round of a subject, oldest first, with each step's decision. */
   async history(subjectType: string, subjectId: number, ctx: RequestContext) {
+    return (await this.histories(subjectType, [subjectId], ctx)).get(subjectId) ?? [];
+  }
+
+  /** The rounds of several subjects of one type in one read (a plan's adjustments), by subject id. */
+  async histories(subjectType: string, subjectIds: readonly number[], ctx: RequestContext) {
     if (!this.handlers.has(subjectType)) throw AppError.notFound();
-    const rows = await this.db.approvalRequest.findMany({ where: { subjectType, subjectId, ...regionFilter(ctx.user) }, include, orderBy: { round: 'asc' } });
-    return this.map(rows);
+    const byId = new Map<number, ApprovalRound[]>(subjectIds.map((id) => [id, []]));
+    if (!subjectIds.length) return byId;
+    const rows = await this.db.approvalRequest.findMany({ where: { subjectType, subjectId: { in: [...subjectIds] }, ...regionFilter(ctx.user) }, include, orderBy: [{ subjectId: 'asc' }, { round: 'asc' }] });
+    for (const r of await this.map(rows)) byId.get(r.subjectId)?.push(r);
+    return byId;
   }
 
   /** The steps waiting on the caller, most urgent first. */
