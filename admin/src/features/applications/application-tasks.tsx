@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { Deadline, StatusTag } from './components/application-parts';
 import type { ApplicationListItem, ApplicationTasks } from '../../shared/api-types';
 import { oneLine, useWithTotal } from '../../shared/table';
+import { TwoLines } from '../../shared/two-lines';
 
 type Tasks = ApplicationTasks;
 
@@ -58,13 +59,7 @@ export const MyTasks = () => {
         <Table.Column dataIndex="applicantName" title={t('applications.fields.applicantName')} />
         <Table.Column<ApplicationListItem>
           title={t('applications.fields.unit')}
-          render={(_, r) => (
-            <>
-              {r.projectName}
-              <br />
-              <Typography.Text type="secondary">{r.unitLabel}</Typography.Text>
-            </>
-          )}
+          render={(_, r) => <TwoLines sub={r.unitLabel}>{r.projectName}</TwoLines>}
         />
         <Table.Column<ApplicationListItem> title={t('applications.fields.status')} {...oneLine} render={(_, r) => <StatusTag status={r.status} />} />
         <Table.Column dataIndex="receivedOn" title={t('applications.fields.receivedOn')} {...oneLine} />

@@ -9,6 +9,7 @@ import { useLocationSelects } from '../../shared/location-selects';
 import { eqFilters, formValuesOf } from '../../shared/search-bar';
 import { count, dateTime, type CardLimitException } from './components/card-parts';
 import { oneLine, useWithTotal } from '../../shared/table';
+import { TwoLines } from '../../shared/two-lines';
 import { APPROVAL_STATUSES as APPROVALS, ApprovalTag, DecisionButtons, type ApprovalStatus, type Decision } from '../../shared/approval';
 
 // ───────────────────────── M-3 card-limit exceptions ─────────────────────────
@@ -141,13 +142,7 @@ export const ExceptionList = () => {
         <Table.Column<CardLimitException> dataIndex="requestedAt" title={t('card-limit-exceptions.fields.requestedAt')} sorter {...oneLine} render={dateTime} />
         <Table.Column<CardLimitException>
           title={t('card-limit-exceptions.fields.household')}
-          render={(_, e) => (
-            <>
-              {e.projectName}
-              <br />
-              <Typography.Text type="secondary">{e.unitLabel}</Typography.Text>
-            </>
-          )}
+          render={(_, e) => <TwoLines sub={e.unitLabel}>{e.projectName}</TwoLines>}
         />
         <Table.Column<CardLimitException> dataIndex="ownerName" title={t('card-limit-exceptions.fields.owner')} />
         <Table.Column<CardLimitException> title={t('card-limit-exceptions.fields.cards')} {...oneLine} render={(_, e) => `${count(e.activeCards)} / ${count(e.cardLimit)}`} align="right" />

@@ -2,12 +2,13 @@ import { useApiMutation } from '../../shared/mutations';
 import type { HttpError } from '@refinedev/core';
 import { useCan } from '@refinedev/core';
 import { List, useTable } from '@refinedev/antd';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { eqFilters, formValuesOf } from '../../shared/search-bar';
 import { oneLine, useWithTotal } from '../../shared/table';
+import { TwoLines } from '../../shared/two-lines';
 import { type ReissueRequest } from './components/card-parts';
 import { APPROVAL_STATUSES as APPROVALS, ApprovalTag, DecisionButtons, type ApprovalStatus, type Decision } from '../../shared/approval';
 
@@ -101,13 +102,7 @@ export const ReissueList = () => {
         <Table.Column<ReissueRequest> dataIndex="memberName" title={t('card-reissue-requests.fields.member')} />
         <Table.Column<ReissueRequest>
           title={t('card-reissue-requests.fields.unit')}
-          render={(_, r) => (
-            <>
-              {r.projectName ?? ''}
-              <br />
-              <Typography.Text type="secondary">{r.unitLabel ?? ''}</Typography.Text>
-            </>
-          )}
+          render={(_, r) => <TwoLines sub={r.unitLabel}>{r.projectName}</TwoLines>}
         />
         <Table.Column<ReissueRequest> dataIndex="reason" title={t('card-reissue-requests.fields.reason')} render={(v: string) => t(`card-reissue-requests.reasons.${v}`)} />
         <Table.Column<ReissueRequest> dataIndex="note" title={t('card-reissue-requests.fields.note')} render={(v: string | null) => v ?? '—'} />

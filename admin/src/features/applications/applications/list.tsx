@@ -1,12 +1,13 @@
 import type { CrudFilter } from '@refinedev/core';
 import { CreateButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Deadline, StatusTag, useEnumOptions, type ApplicationListItem } from '../components/application-parts';
 import { oneLine, useWithTotal } from '../../../shared/table';
+import { TwoLines } from '../../../shared/two-lines';
 
 interface SearchValues {
   q?: string;
@@ -75,13 +76,7 @@ export const ApplicationList = () => {
         <Table.Column dataIndex="applicantName" title={t('applications.fields.applicantName')} sorter />
         <Table.Column<ApplicationListItem>
           title={t('applications.fields.unit')}
-          render={(_, r) => (
-            <>
-              {r.projectName}
-              <br />
-              <Typography.Text type="secondary">{r.unitLabel}</Typography.Text>
-            </>
-          )}
+          render={(_, r) => <TwoLines sub={r.unitLabel}>{r.projectName}</TwoLines>}
         />
         <Table.Column<ApplicationListItem> dataIndex="status" title={t('applications.fields.status')} {...oneLine} render={(_, r) => <StatusTag status={r.status} />} />
         <Table.Column<ApplicationListItem>

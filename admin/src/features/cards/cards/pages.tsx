@@ -12,6 +12,7 @@ import { PrintPage } from '../../../shared/print-page';
 import { useFileUrl } from '../../../shared/download';
 import { allOf } from '../../../shared/enums';
 import { oneLine, useWithTotal } from '../../../shared/table';
+import { TwoLines } from '../../../shared/two-lines';
 
 const STATUSES = allOf<CardStatus>()(['IN_PRODUCTION', 'READY', 'ISSUED', 'VOID']);
 const FILTER_FIELDS = ['q', 'status', 'projectId'] as const;
@@ -81,13 +82,7 @@ export const CardList = () => {
         <Table.Column<CardRecord>
           dataIndex="projectName"
           title={t('cards.fields.projectUnit')}
-          render={(project: string, c) => (
-            <>
-              {project}
-              <br />
-              <Typography.Text type="secondary">{c.unitLabel}</Typography.Text>
-            </>
-          )}
+          render={(project: string, c) => <TwoLines sub={c.unitLabel}>{project}</TwoLines>}
         />
         <Table.Column<CardRecord> key="readyOn" dataIndex="readyOn" title={t('cards.fields.readyOn')} sorter {...oneLine} render={(v: string | null) => v ?? '—'} />
         <Table.Column<CardRecord> key="issuedOn" dataIndex="issuedOn" title={t('cards.fields.issuedOn')} sorter {...oneLine} render={(v: string | null) => v ?? '—'} />

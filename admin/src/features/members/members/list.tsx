@@ -6,7 +6,7 @@ import {
   ShowButton,
   useTable,
 } from '@refinedev/antd';
-import { Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Form, Input, Select, Space, Table } from 'antd';
 import { Link } from 'react-router';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useLocationSelects } from '../../../shared/location-selects';
 import { MemberExportButtons } from '../components/export-buttons';
 import { SearchButtons, eqFilters, formValuesOf } from '../../../shared/search-bar';
 import { oneLine, useWithTotal } from '../../../shared/table';
+import { TwoLines } from '../../../shared/two-lines';
 
 interface SearchValues {
   q?: string;
@@ -132,15 +133,7 @@ export const MemberList = () => {
           title={t('members.fields.household')}
           sorter
           defaultSortOrder={getDefaultSortOrder('projectId', sorters)}
-          render={(project: string, m) => (
-            <>
-              {project}
-              <br />
-              <Typography.Text type="secondary">
-                {m.buildingName} {m.unitNumber}
-              </Typography.Text>
-            </>
-          )}
+          render={(project: string, m) => <TwoLines sub={`${m.buildingName} ${m.unitNumber}`}>{project}</TwoLines>}
         />
         <Table.Column<MemberListItem>
           key="name"

@@ -7,6 +7,7 @@ import { CHANNELS, DueDate, STATUSES, StatusTag, type ChangeRequest } from '../c
 import { ChangeRequestActions } from './actions';
 import { SearchButtons, eqFilters, formValuesOf } from '../../../shared/search-bar';
 import { oneLine, useWithTotal } from '../../../shared/table';
+import { TwoLines } from '../../../shared/two-lines';
 
 interface SearchValues {
   q?: string;
@@ -64,13 +65,9 @@ export const ChangeRequestList = () => {
           dataIndex="memberName"
           title={t('records.changes.member')}
           render={(name: string, r) => (
-            <>
+            <TwoLines sub={`${r.projectName} ${r.unitLabel}`}>
               <Link to={`/members/show/${r.memberId}`}>{name}</Link>
-              <br />
-              <Typography.Text type="secondary">
-                {r.projectName} {r.unitLabel}
-              </Typography.Text>
-            </>
+            </TwoLines>
           )}
         />
         <Table.Column<ChangeRequest> dataIndex="channel" title={t('records.changes.channel')} {...oneLine} render={(c: string) => t(`records.changes.channels.${c}`)} />
