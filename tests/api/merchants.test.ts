@@ -312,6 +312,9 @@ describe('region scope and bad input', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors)).toEqual(expect.arrayContaining(['name', 'pipeline', 'on', 'category', 'regionCode']));
     expect((await f.call('POST', '/api/merchants', { token, body: { name: 'x', category: 'y', regionCode: 'ZZ', pipeline: 'ACTIVE', notes: 'x', on: day() } })).status).toBe(400);
+    // The database holds it too: a merchant's region exists.
+    await newMerchant(token);
+    await expect((await f.sql()).query(`UPDATE merchants SET "regionCode" = 'ZZ' WHERE id = (SELECT max(id) FROM merchants)`)).rejects.toThrow(/merchants_regionCode_fkey/);
     expect((await f.call('GET', '/api/merchants/abc', { token })).status).toBe(404);
     expect((await f.call('GET', '/api/merchants?status=NOPE', { token })).status).toBe(400);
     expect((await f.call('GET', '/api/merchant-agreements/99999999', { token })).status).toBe(404);

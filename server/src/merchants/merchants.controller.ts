@@ -52,7 +52,7 @@ export class MerchantsController {
     const rows = await this.db.merchant.findMany({
       where,
       orderBy: q.orderBy as Prisma.MerchantOrderByWithRelationInput[],
-      include: { agreements: { orderBy: { startOn: 'desc' }, take: 1 } },
+      include: { agreements: { orderBy: { startOn: 'desc' }, take: 1 }, region: { select: { name: true } } },
     });
     await this.audit.record(ctx, 'EXPORT', 'merchants', null, { table: 'appendix-5', filters: filters as Prisma.InputJsonObject, rows: rows.length });
     sendXlsxHeaders(res, `merchants-${fileDate()}.xlsx`, `联盟商家一览表-${fileDate()}.xlsx`);
@@ -73,8 +73,6 @@ export class MerchantsController {
       { header: '终止日期', key: 'endOn', width: 12 },
       { header: '区域', key: 'region', width: 10 },
     ]);
-    // Regions by the names staff use (南京区域), never their codes, as the member exports write them.
-    const regions = new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
     rows.forEach((m, i) => {
       const a = m.agreements[0];
       sheet.add({
@@ -92,7 +90,8 @@ export class MerchantsController {
         termYears: a?.termYears ?? '',
         startOn: a ? isoDay(a.startOn) : '',
         endOn: a ? isoDay(a.endOn) : '',
-        region: regions.get(m.regionCode) ?? m.regionCode,
+        // The region by the name staff use (南京区域), never its code, as the member exports write it.
+        region: m.region.name,
       });
     });
     await sheet.done();
