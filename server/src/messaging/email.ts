@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Rendered } from './templates.ts';
+import type { Rendered } from './templates.js';
 
 export interface EmailSendResult {
   ok: boolean;

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { EmailSender } from './email.ts';
-import { backoffMs, nextSendableTime } from './quiet-hours.ts';
-import type { SmsProvider } from './sms.ts';
+import type { EmailSender } from './email.js';
+import { backoffMs, nextSendableTime } from './quiet-hours.js';
+import type { SmsProvider } from './sms.js';
 
 /**
  * The message queue: the `messages` table is the queue (pg-boss 11+ needs Node 22). A worker

@@ -1,6 +1,7 @@
 /** Message templates with the member's name, title and occasion, in Chinese and English. */
+import type { Lang } from '../common/i18n-types.js';
+
 export type Title = 'MR' | 'MISS' | 'MRS' | 'MS';
-export type Lang = 'zh' | 'en';
 
 const TITLE_ZH: Record<Title, string> = { MR: '先生', MISS: '女士', MRS: '女士', MS: '女士' };
 const TITLE_EN: Record<Title, string> = { MR: 'Mr', MISS: 'Miss', MRS: 'Mrs', MS: 'Ms' };
