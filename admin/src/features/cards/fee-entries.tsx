@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { money, numeric, type FeeEntry } from './components/card-parts';
 import { PrintPage } from '../../shared/print-page';
 import { allOf } from '../../shared/enums';
-import { oneLine } from '../../shared/table';
+import { oneLine, useWithTotal } from '../../shared/table';
 import type { FeeKind } from '../../shared/api-types';
 
 // ───────────────────────── the ledger ─────────────────────────
@@ -59,6 +59,7 @@ export const FeeList = () => {
         { field: 'paidOn', operator: 'lte', value: v.paidOn?.[1]?.format('YYYY-MM-DD') },
       ] as CrudFilter[],
   });
+  const withTotal = useWithTotal();
   const { selectProps } = useSelect({ resource: 'projects', optionLabel: 'name', optionValue: 'id', pagination: { pageSize: 200, mode: 'server' } });
   return (
     <List>
@@ -82,7 +83,7 @@ export const FeeList = () => {
           </Button>
         </Form.Item>
       </Form>
-      <Table<FeeEntry> {...tableProps} rowKey="id" data-testid="fees-table">
+      <Table<FeeEntry> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="fees-table">
         <Table.Column<FeeEntry> key="receiptNo" dataIndex="receiptNo" title={t('fee-entries.fields.receiptNo')} sorter {...oneLine} />
         <Table.Column<FeeEntry> key="paidOn" dataIndex="paidOn" title={t('fee-entries.fields.paidOn')} sorter {...oneLine} />
         <Table.Column<FeeEntry> dataIndex="kind" title={t('fee-entries.fields.kind')} render={(k: string) => t(`fee-entries.kinds.${k}`)} />
