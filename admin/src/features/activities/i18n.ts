@@ -52,6 +52,8 @@ export const activitiesZh = {
   'implementation-plans': {
     'implementation-plans': '活动实施方案',
     titles: { list: '活动实施方案', show: '活动实施方案' },
+    // The workbench's item: an activity of the approved annual plan whose plan is due a month before it.
+    next: { SUBMIT: '提交活动实施方案（活动前一个月）' },
     name: '活动名称',
     theme: '主题',
     audiences: '参加对象',
@@ -169,6 +171,7 @@ export const activitiesEn: typeof activitiesZh = {
   'implementation-plans': {
     'implementation-plans': 'Implementation plans',
     titles: { list: 'Implementation plans', show: 'Implementation plan' },
+    next: { SUBMIT: 'Submit the implementation plan (a month before the activity)' },
     name: 'Activity',
     theme: 'Theme',
     audiences: 'Audience',
