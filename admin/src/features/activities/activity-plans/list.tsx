@@ -1,4 +1,6 @@
 import { CreateButton, List, ShowButton, useTable } from '@refinedev/antd';
+import { useWithTotal } from '../../../shared/table';
+import { useRegionLabel } from '../../../shared/regions';
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { dateTime, money, numeric } from '../../../shared/format';
@@ -8,11 +10,13 @@ import type { ActivityPlanListItem } from '../types';
 export const ActivityPlanList = () => {
   const { t, i18n } = useTranslation();
   const { tableProps } = useTable<ActivityPlanListItem>({ resource: 'activity-plans', syncWithLocation: true, pagination: { pageSize: 20 } });
+  const regionLabel = useRegionLabel();
+  const withTotal = useWithTotal();
   return (
     <List headerButtons={<CreateButton />}>
-      <Table<ActivityPlanListItem> {...tableProps} rowKey="id" data-testid="activity-plans-table">
+      <Table<ActivityPlanListItem> {...tableProps} pagination={withTotal(tableProps.pagination)} rowKey="id" data-testid="activity-plans-table">
         <Table.Column<ActivityPlanListItem> dataIndex="year" title={t('activity-plans.year')} sorter />
-        <Table.Column<ActivityPlanListItem> dataIndex="regionCode" title={t('activity-plans.region')} render={(r: string | null) => r ?? t('activity-plans.group')} />
+        <Table.Column<ActivityPlanListItem> dataIndex="regionCode" title={t('activity-plans.region')} render={(r: string | null) => regionLabel(r) ?? t('activity-plans.group')} />
         <Table.Column<ActivityPlanListItem> dataIndex="title" title={t('activity-plans.title')} />
         <Table.Column<ActivityPlanListItem> dataIndex="status" title={t('activity-plans.status')} render={(s: ActivityPlanListItem['status'], r) => (
           <>

@@ -4,7 +4,7 @@
 // cube/member-quarter-queries.json (tests/analysis.test.ts checks each against SQL).
 import { useMemo, useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { useCustom, useGetIdentity, useList } from '@refinedev/core';
+import { useCustom, useGetIdentity } from '@refinedev/core';
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import type { CurrentUser, QuarterRun } from '../../../shared/api-types';
 import { useDownload } from '../../../shared/download';
 import { count, dateTime, numeric, quarterLabel } from '../../../shared/format';
 import { useEnum } from '../../../shared/member-enums';
-import { useRegionName } from '../../../shared/regions';
+import { useRegionLabel, useRegionName } from '../../../shared/regions';
 import { ChartCard } from '../components/chart-card';
 import { loadCube } from '../components/cube-client';
 import type { EChartsCoreOption } from '../components/echarts';
@@ -93,8 +93,8 @@ export default function MemberQuartersReport() {
   const frozen = new Set(list.map((r) => r.quarterEnd));
   const ends = quarter ? comparisons(quarter) : null;
   const endList = ends ? [ends.current, ends.previous, ends.lastYear].filter((e) => frozen.has(e)) : [];
-  const regions = useList<{ code: string; name: string }>({ resource: 'regions', pagination: { mode: 'off' } });
-  const regionLabel = (code: string) => regions.result?.data.find((r) => r.code === code)?.name ?? code;
+  const nameOfRegion = useRegionLabel();
+  const regionLabel = (code: string) => nameOfRegion(code) ?? code;
 
   const all: QueryName[] = ['changes', ...SECTIONS];
   const results = useCubeRows(all, endList, Boolean(quarter));
