@@ -8,6 +8,7 @@ import { recordsFeature } from './records';
 import { privacyFeature } from './privacy';
 import { activitiesFeature } from './activities';
 import { loginFeature } from './login';
+import { merchantsFeature } from './merchants';
 
 /** Every feature of the admin, in menu order. Adding one is one line here. */
-export const features: AdminFeature[] = [workbenchFeature, dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, activitiesFeature, loginFeature];
+export const features: AdminFeature[] = [workbenchFeature, dashboardFeature, membersFeature, applicationsFeature, cardsFeature, recordsFeature, privacyFeature, activitiesFeature, merchantsFeature, loginFeature];

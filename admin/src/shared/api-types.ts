@@ -23,6 +23,8 @@ import type { ImportService } from '../../../server/src/members/import/import.se
 import type { CurrentUser as ServerCurrentUser } from '../../../server/src/auth/current-user';
 import type { WorkbenchService } from '../../../server/src/workbench/workbench.service';
 import type { WorkbenchController } from '../../../server/src/workbench/workbench.controller';
+import type { MerchantsService } from '../../../server/src/merchants/merchants.service';
+import type { VisitCreateInput } from '../../../server/src/merchants/merchants.schema';
 
 export type {
   ApplicationStatus,
@@ -48,7 +50,13 @@ export type {
   Role,
   Sex,
   Title,
+  MerchantPipeline,
+  MerchantStage,
+  MerchantStatus,
+  MerchantVisitMethod,
+  MerchantOfferChangeKind,
 } from '../../../server/src/generated/prisma/enums';
+export type { AgreementState } from '../../../server/src/merchants/merchants.rules';
 
 /** A value as JSON carries it: dates become ISO strings. */
 export type Wire<T> = T extends Date
@@ -111,3 +119,10 @@ export type WorkbenchSourceCount = Workbench['sources'][number];
 /** The header bell's answer (GET /api/workbench/counts). */
 export type WorkbenchCounts = Answer<WorkbenchController['counts']>;
 export type { QuarterRun } from '../../../server/src/analysis/member-quarters.service';
+
+/** Alliance merchants (B-1 to B-5): the list row, the record with its steps and reported changes, agreements, visits. */
+export type MerchantListItem = Row<MerchantsService['list']>;
+export type MerchantDetail = Answer<MerchantsService['get']>;
+export type MerchantAgreement = Row<MerchantsService['listAgreements']>;
+export type MerchantVisit = Row<MerchantsService['listVisits']>;
+export type MerchantVisitForm = Wire<VisitCreateInput>;
