@@ -1,5 +1,7 @@
 /** Strings of the merchants feature (alliance merchants, their agreements, reported changes and visits). */
 export const merchantsZh = {
+  /** The workbench names an item's source by `<source>.<source>`. */
+  'merchant-visits': { 'merchant-visits': '商家走访' },
   merchants: {
     merchants: '联盟商家',
     /** What the workbench asks of the merchant officer (its item's `action`). */
@@ -94,6 +96,7 @@ export const merchantsZh = {
 };
 
 export const merchantsEn: typeof merchantsZh = {
+  'merchant-visits': { 'merchant-visits': 'Merchant visits' },
   merchants: {
     merchants: 'Alliance merchants',
     next: { VISIT: 'Visit the merchant this quarter' },

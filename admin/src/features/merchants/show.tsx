@@ -39,7 +39,7 @@ export const MerchantShow = () => {
         <>
           <ListButton />
           <RefreshButton />
-          {m && canManage?.can && <RecordVisitButton merchantId={m.id} />}
+          {m?.status === 'ACTIVE' && canManage?.can && <RecordVisitButton merchantId={m.id} />}
         </>
       )}
     >
