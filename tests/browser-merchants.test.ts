@@ -116,6 +116,9 @@ describe('merchant pages', () => {
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('南京');
     expect(await row.textContent()).toContain('合作中');
     expect(await page.locator('.ant-pagination-total-text').textContent()).toContain('1');
+    // The appendix-5 table of the listed merchants, as Excel.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="merchants-export"]')]);
+    expect(file.suggestedFilename()).toMatch(/^联盟商家一览表-.*\.xlsx$/);
     expect(s.pageErrors).toEqual([]);
   }, 60_000);
 });
