@@ -17,6 +17,7 @@ import { langFrom } from './common/i18n.js';
 import { securityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Db } from './database/prisma.service.js';
+import { withResponseBodies } from './openapi/document-responses.js';
 
 export interface CreateAppOptions {
   logLevels?: LogLevel[];
@@ -63,6 +64,6 @@ export async function createApp(config: AppConfig, db: Db, opts: CreateAppOption
     .setVersion('1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('api/docs', app, () => withResponseBodies(SwaggerModule.createDocument(app, doc)));
   return app;
 }

@@ -5,6 +5,7 @@ import { repoRoot } from '../../server/src/config/app-config.ts';
 import { createApp } from '../../server/src/create-app.ts';
 import type { Db } from '../../server/src/database/prisma.service.ts';
 import { DEMO_PASSWORD } from '../../prisma/seed/factories.ts';
+import { responseContract, type ResponseContract } from './response-contract.ts';
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
@@ -37,6 +38,8 @@ export interface RunningApi {
   config: AppConfig;
   close(): Promise<void>;
   login(username: string, password?: string): Promise<string>;
+  /** Throws when a 2xx JSON answer does not fit the body the OpenAPI document gives its route. */
+  checkAnswer(method: string, path: string, status: number, contentType: string | null, body: unknown): Promise<void>;
   call<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; lang?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
 }
 
@@ -62,13 +65,20 @@ export async function startApi(db: Db, overrides: Partial<AppConfig> = {}): Prom
     } catch {
       /* not JSON: keep the text */
     }
+    await checkAnswer(method, path, res.status, res.headers.get('content-type'), parsed);
     return { status: res.status, headers: res.headers, body: parsed as any };
+  };
+  let documented: Promise<ResponseContract> | undefined;
+  const contract = () => (documented ??= fetch(`${baseUrl}/api/docs-json`).then(async (r) => responseContract((await r.json()) as Parameters<typeof responseContract>[0])));
+  const checkAnswer: RunningApi['checkAnswer'] = async (method, path, status, contentType, body) => {
+    if (path !== '/api/docs-json') (await contract()).check(method, path, status, contentType, body);
   };
   return {
     baseUrl,
     app,
     config,
     call,
+    checkAnswer,
     close: () => app.close(),
     login: async (username, password = DEMO_PASSWORD) => {
       const r = await call('POST', '/api/auth/login', { body: { username, password } });

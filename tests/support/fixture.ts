@@ -146,6 +146,7 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
       } catch {
         /* not JSON */
       }
+      await ready(api, 'the API').checkAnswer('POST', path, res.status, res.headers.get('content-type'), body);
       return { status: res.status, headers: res.headers, body: body as any };
     },
     async download(path, opts) {
@@ -153,6 +154,7 @@ export function useApi(options: ApiFixtureOptions = {}): ApiFixture {
       const body = Buffer.from(await res.arrayBuffer());
       let json: unknown;
       if ((res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(body.toString('utf8'));
+      await ready(api, 'the API').checkAnswer('GET', path, res.status, res.headers.get('content-type'), json);
       return { status: res.status, headers: res.headers, body, json };
     },
     async startAnotherApi(config = {}) {
