@@ -119,6 +119,22 @@ describe('the workbench', () => {
     await page.context().close();
   }, 90_000);
 
+  it('the bell counts again as soon as a decision is made, not at its next minute', async () => {
+    const page = await as('manager');
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${system.baseUrl}/data-use-requests`);
+    const bell = page.locator('[data-testid="header-bell"]');
+    const before = (await api(page, '/api/workbench/counts')).total as number;
+    await expect.poll(() => bell.getAttribute('data-count')).toBe(String(before));
+    await page.locator('[data-testid="data-use-approve"]').first().click();
+    await page.locator('.ant-notification-notice-success').waitFor();
+    const after = (await api(page, '/api/workbench/counts')).total as number;
+    expect(after).toBe(before - 1);
+    // expect.poll gives up after one second: only the refetch the approval itself starts is in time.
+    await expect.poll(() => bell.getAttribute('data-count'), { timeout: 1_000 }).toBe(String(after));
+    await page.context().close();
+  }, 60_000);
+
   it('a role with nothing waiting sees the empty state, and the bell shows none', async () => {
     const page = await as('editor');
     await page.waitForURL(/\/workbench$/);

@@ -3,6 +3,7 @@ import { useCustom, useGetIdentity, useLogout } from '@refinedev/core';
 import { Badge, Button, Dropdown, Layout, Segmented, Space, Tag, Tooltip, Typography, theme } from 'antd';
 import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser, WorkbenchCounts } from '../shared/api-types';
 import { count } from '../shared/format';
@@ -14,7 +15,9 @@ import { ChangePasswordModal, type ChangePasswordValues } from './change-passwor
 /**
  * The bell: how many items wait on the caller across every feature (the workbench's count), asked
  * again every minute, on returning to the window, and on a page change once the count is older than
- * `FRESH_MS` (so clicking through pages is not a request per click); a click opens the workbench.
+ * `FRESH_MS` (so clicking through pages is not a request per click), and at once after any change
+ * the admin makes succeeds (an approval, a visit recorded: the count it changed); a click opens
+ * the workbench.
  */
 const FRESH_MS = 15_000;
 
@@ -29,6 +32,17 @@ const Bell = () => {
     // A failed count leaves the bell as it was; it is asked again within a minute.
     errorNotification: false,
   });
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      // Every change goes through React Query's mutations (Refine's forms and useApiMutation alike);
+      // Refine's useCustom keys carry the url inside their params.
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'success') return;
+        void queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes('/api/workbench') });
+      }),
+    [queryClient],
+  );
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
