@@ -102,6 +102,17 @@ describe('no import cycles', () => {
     expect(crossings).toEqual([]);
   }, 120_000);
 
+  it('server: no controller reads the database itself (services do; a controller delegates)', async () => {
+    const tree = await graph(PARTS[1].files, PARTS[1].tsconfig);
+    const controllers = Object.keys(tree).filter((f) => /^server\/src\/.+\.controller\.ts$/.test(f));
+    expect(controllers.length).toBeGreaterThan(20);
+    const importsPrisma = (f: string) => (tree[f] ?? []).some((d) => d.id === 'server/src/database/prisma.service.ts');
+    // The services do (so the check sees the import at all).
+    expect(Object.keys(tree).filter((f) => f.endsWith('.service.ts') && importsPrisma(f)).length).toBeGreaterThan(10);
+    const readers = controllers.filter(importsPrisma);
+    expect(readers, 'controllers importing the Prisma client').toEqual([]);
+  }, 120_000);
+
   it('the cycle finder finds a cycle', () => {
     const dep = (issuer: string, id: string) => ({ issuer, request: `./${id}`, kind: 'StaticImport' as never, id });
     const tree: DependencyTree = { a: [dep('a', 'b')], b: [dep('b', 'c')], c: [dep('c', 'a')], d: [dep('d', 'a')] };

@@ -10,7 +10,7 @@ import ts from 'typescript';
 export type JsonSchema = Record<string, unknown>;
 
 export interface DocumentedResponse {
-  /** Where the route is declared, for the person reading a failure. */
+  /** Where the route is declared (file and method, no line: moving code must not change this file). */
   source: string;
   status: number;
   /** A list route: the body is an array of the rows and the total travels in X-Total-Count. */
@@ -176,8 +176,7 @@ export function documentResponses(): ResponseMap {
         const code = decorators.find((d) => d.name === 'HttpCode')?.args[0];
         const status = code && ts.isNumericLiteral(code) ? Number(code.text) : route.name === 'Post' ? 201 : 200;
         const schema = body.flags & ts.TypeFlags.Void || status === 204 ? {} : writer.write(body);
-        const { line } = sf.getLineAndCharacterOfPosition(member.getStart());
-        out[operationId] = { source: `${relative(ROOT, file)}:${line + 1}`, status, list, schema };
+        out[operationId] = { source: `${relative(ROOT, file)} ${cls.name.text}.${member.name.text}`, status, list, schema };
       }
     }
   }

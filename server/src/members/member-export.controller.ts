@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
 import { listQueryDocs } from '../crud/crud-http.js';
-import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { day, memberListSelect, toMemberListItem, unitLabel, withPlaces } from './member.mapper.js';
 import { PlaceLabels } from '../reference/place-labels.js';
@@ -14,8 +13,6 @@ import { fileDate, sendXlsxHeaders, streamingSheet } from '../privacy/xlsx.js';
 import { LABELS } from './import/columns.js';
 import { MembersService, memberListSpec } from './members.service.js';
 
-const CHUNK = 2000;
-
 /**
  * The members the list shows for the same query (MembersService), every page of them. Cursor
  * paging needs a total order: every members order ends with the id (memberListSpec.defaultSort).
@@ -23,24 +20,6 @@ const CHUNK = 2000;
 async function memberWhere(members: MembersService, query: Record<string, unknown>, ctx: RequestContext) {
   const { _start: _s, _end: _e, ...filters } = query;
   return { filters, ...(await members.exportSelection(filters, ctx)) };
-}
-
-/** Reads every matching member in pages over a cursor, so a 100,000-row export never holds them all. */
-async function* pages<S extends Prisma.MemberSelect>(db: Db, where: Prisma.MemberWhereInput, orderBy: Prisma.MemberOrderByWithRelationInput[], select: S) {
-  let cursor: number | undefined;
-  for (;;) {
-    const rows = (await db.member.findMany({
-      where,
-      orderBy,
-      take: CHUNK,
-      ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
-      select: { ...select, id: true } as Prisma.MemberSelect,
-    })) as unknown as (Prisma.MemberGetPayload<{ select: S }> & { id: number })[];
-    if (!rows.length) return;
-    yield rows;
-    if (rows.length < CHUNK) return;
-    cursor = rows[rows.length - 1].id;
-  }
 }
 
 const label = (group: keyof typeof LABELS, v: string | null | undefined) => (v ? ((LABELS[group] as Record<string, string>)[v] ?? v) : '');
@@ -55,7 +34,6 @@ const label = (group: keyof typeof LABELS, v: string | null | undefined) => (v ?
 @Controller()
 export class MemberExportController {
   constructor(
-    @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(MaskingPolicy) private readonly masking: MaskingPolicy,
     @Inject(PlaceLabels) private readonly places: PlaceLabels,
@@ -100,8 +78,8 @@ export class MemberExportController {
       { header: '区域', key: 'region', width: 10 },
     ]);
     // Regions by the names staff use (南京区域), never their codes.
-    const regions = new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
-    for await (const rows of pages(this.db, where, orderBy, memberListSelect)) {
+    const regions = await this.places.regionNames();
+    for await (const rows of this.members.exportPages(where, orderBy, memberListSelect)) {
       const labels = await this.places.forUnits(rows.map((r) => r.unitId), { keep: false });
       for (const r of withPlaces(rows, labels)) {
         const m = toMemberListItem(r, visible);
@@ -155,7 +133,7 @@ export class MemberExportController {
       unitId: true,
       hobbies: { select: { hobby: { select: { nameZh: true, sortOrder: true } } } },
     } satisfies Prisma.MemberSelect;
-    for await (const rows of pages(this.db, where, orderBy, select)) {
+    for await (const rows of this.members.exportPages(where, orderBy, select)) {
       const places = await this.places.forUnits(rows.map((r) => r.unitId), { keep: false });
       for (const m of rows) {
         const place = places.get(m.unitId);

@@ -18,6 +18,9 @@ import { cardQueryNumber, phoneQueryKey, roomQueryKey } from './search-keys.js';
 import { CREATED_FIELD, DELETED_FIELD, diffSnapshots, historyRows, historySnapshot, historySnapshotInclude } from '../records/member-history.js';
 import { clubToday } from '../calendar/calendar.service.js';
 
+/** Members an export reads at a time over its cursor. */
+const EXPORT_CHUNK = 2000;
+
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /[0-9０-９]/;
 
@@ -190,6 +193,24 @@ export class MembersService {
     const total = await count(where);
     if (total === 0 && inside) return { where: inside, orderBy, total: await count(inside) };
     return { where, orderBy, total };
+  }
+
+  /** Reads every matching member in pages over a cursor, so a 100,000-row export never holds them all. */
+  async *exportPages<S extends Prisma.MemberSelect>(where: Prisma.MemberWhereInput, orderBy: Prisma.MemberOrderByWithRelationInput[], select: S) {
+    let cursor: number | undefined;
+    for (;;) {
+      const rows = (await this.db.member.findMany({
+        where,
+        orderBy,
+        take: EXPORT_CHUNK,
+        ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
+        select: { ...select, id: true } as Prisma.MemberSelect,
+      })) as unknown as (Prisma.MemberGetPayload<{ select: S }> & { id: number })[];
+      if (!rows.length) return;
+      yield rows;
+      if (rows.length < EXPORT_CHUNK) return;
+      cursor = rows[rows.length - 1].id;
+    }
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {

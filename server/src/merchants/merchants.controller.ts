@@ -5,7 +5,6 @@ import type * as z from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../auth/current-user.js';
 import { IdParam, ListRoute, ZodBody, listQueryDocs } from '../crud/crud-http.js';
-import { PRISMA, type Db } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from '../privacy/xlsx.js';
 import { isoDay } from '../workbench/periods.js';
@@ -30,7 +29,6 @@ import { agreementListSpec, merchantListSpec, MerchantsService, visitListSpec } 
 export class MerchantsController {
   constructor(
     @Inject(MerchantsService) private readonly merchants: MerchantsService,
-    @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -48,12 +46,7 @@ export class MerchantsController {
   @ApiQuery({ name: 'filters', required: false, description: listQueryDocs(merchantListSpec) })
   async table(@Query() query: Record<string, unknown>, @Ctx() ctx: RequestContext, @Res() res: Response) {
     const { _start: _s, _end: _e, ...filters } = query;
-    const { q, where } = this.merchants.listWhere(filters, ctx);
-    const rows = await this.db.merchant.findMany({
-      where,
-      orderBy: q.orderBy as Prisma.MerchantOrderByWithRelationInput[],
-      include: { agreements: { orderBy: { startOn: 'desc' }, take: 1 }, region: { select: { name: true } } },
-    });
+    const rows = await this.merchants.tableRows(filters, ctx);
     await this.audit.record(ctx, 'EXPORT', 'merchants', null, { table: 'appendix-5', filters: filters as Prisma.InputJsonObject, rows: rows.length });
     sendXlsxHeaders(res, `merchants-${fileDate()}.xlsx`, `联盟商家一览表-${fileDate()}.xlsx`);
     const sheet = streamingSheet(res, '联盟商家一览表', [

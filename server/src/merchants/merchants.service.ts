@@ -105,9 +105,19 @@ export class MerchantsService {
     return a;
   }
 
-  listWhere(query: Record<string, unknown>, ctx: RequestContext) {
+  private listWhere(query: Record<string, unknown>, ctx: RequestContext) {
     const q = parseListQuery(merchantListSpec, query, ctx);
     return { q, where: { AND: [q.where, regionFilter(ctx.user)] } as Prisma.MerchantWhereInput };
+  }
+
+  /** Every merchant the list's filters select, in its order, with its latest agreement: the appendix-5 table. */
+  tableRows(filters: Record<string, unknown>, ctx: RequestContext) {
+    const { q, where } = this.listWhere(filters, ctx);
+    return this.db.merchant.findMany({
+      where,
+      orderBy: q.orderBy as Prisma.MerchantOrderByWithRelationInput[],
+      include: { agreements: { orderBy: { startOn: 'desc' }, take: 1 }, region: { select: { name: true } } },
+    });
   }
 
   async list(query: Record<string, unknown>, ctx: RequestContext) {

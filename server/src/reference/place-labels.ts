@@ -41,6 +41,11 @@ export class PlaceLabels {
       WHERE u.id = ANY(${ids}::int[])`);
   }
 
+  /** Regions by the names staff use (南京区域), for exports that must never show a code. */
+  async regionNames(): Promise<Map<string, string>> {
+    return new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+  }
+
   /** The same, for households (one unit each). */
   forHouseholds(householdIds: number[]): Promise<Map<number, PlaceLabel>> {
     return labels(this.households, householdIds, true, (ids) => this.db.$queryRaw<Keyed[]>`

@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import { AuditService } from '../../audit/audit.service.js';
 import { Ctx, RequirePermission, type RequestContext } from '../../auth/current-user.js';
 import { IdParam, ListRoute } from '../../crud/crud-http.js';
-import { PRISMA, type Db } from '../../database/prisma.service.js';
 import { fileDate, sendXlsxHeaders, streamingSheet } from '../../privacy/xlsx.js';
 import { FileUpload } from '../../storage/upload.js';
 import { IMPORT_COLUMNS, LABELS } from './columns.js';
@@ -21,7 +20,6 @@ const TEMPLATE_ROWS = 5000;
 export class ImportController {
   constructor(
     @Inject(ImportService) private readonly imports: ImportService,
-    @Inject(PRISMA) private readonly db: Db,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -58,7 +56,7 @@ export class ImportController {
     const help = wb.addWorksheet('填写说明');
     help.columns = [{ header: '列', key: 'col', width: 14 }, { header: '说明', key: 'note', width: 90 }];
     help.getRow(1).font = { bold: true };
-    const hobbies = await this.db.hobby.findMany({ orderBy: { sortOrder: 'asc' }, select: { nameZh: true } });
+    const hobbies = await this.imports.hobbyNames();
     help.addRow({ col: '（总则）', note: '第一个工作表为数据，第一行为表头（红色为必填列），从第二行起每行一位会员；示例行请删除后再导入。日期填写 YYYY-MM-DD；证件号码等长数字请以文本格式填写。' });
     help.addRow({ col: '楼盘/楼栋/房号', note: '须与系统中的房号一致（楼盘可填名称或编号），且在您所辖区域内。' });
     help.addRow({ col: '业主证件号码', note: '该房号产权登记中的业主；与业主关系为“业主本人”时可留空，默认为本人证件号码。' });
@@ -67,7 +65,7 @@ export class ImportController {
       help.addRow({ col: col.header, note: `可填：${Object.values(LABELS[group]).join('、')}${field === 'joinReasons' ? '（多项用顿号“、”分隔）' : '（可在单元格的下拉列表中选择）'}` });
     }
     help.addRow({ col: '子女', note: '每名子女写作“姓名 出生日期 性别”，出生日期和性别可省略；多名子女用“；”分隔，例如：林小宝 2012-03-04 男；林小贝 2015-06-01 女' });
-    help.addRow({ col: '兴趣爱好', note: `多项用顿号“、”分隔，可填：${hobbies.map((h) => h.nameZh).join('、')}` });
+    help.addRow({ col: '兴趣爱好', note: `多项用顿号“、”分隔，可填：${hobbies.join('、')}` });
     sendXlsxHeaders(res, 'member-import-template.xlsx', '会员导入模板.xlsx');
     await wb.xlsx.write(res);
     res.end();

@@ -564,6 +564,11 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** The job with one page of its report (report rows are 1-based `_start`/`_end` like lists). */
+  /** The hobbies' Chinese names in their order, for the template's instructions. */
+  async hobbyNames(): Promise<string[]> {
+    return (await this.db.hobby.findMany({ orderBy: { sortOrder: 'asc' }, select: { nameZh: true } })).map((h) => h.nameZh);
+  }
+
   async get(id: number, query: Record<string, unknown>, ctx: RequestContext) {
     const job = await this.db.importJob.findFirst({ where: { id, ...this.scope(ctx) }, omit: { report: true } });
     if (!job) throw AppError.notFound();
