@@ -8,7 +8,7 @@ import {
   ThemedTitle,
   useNotificationProvider,
 } from '@refinedev/antd';
-import routerProvider, {
+import {
   CatchAllNavigate,
   DocumentTitleHandler,
   NavigateToResource,
@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import '@refinedev/antd/dist/reset.css';
 
 import { dataProvider } from './providers/data-provider';
+import { routerProvider } from './providers/router-provider';
 import { authProvider } from './providers/auth-provider';
 import { accessControlProvider } from './providers/access-control-provider';
 import { i18nProvider } from './providers/i18n-provider';

@@ -39,7 +39,12 @@ const Bell = () => {
       // Refine's useCustom keys carry the url inside their params.
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type !== 'updated' || event.action.type !== 'success') return;
-        void queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes('/api/workbench') });
+        // Signing in again or changing the password changes no count, and asking with the session
+        // it just replaced would sign the user out.
+        const url = String((event.mutation.state.variables as { url?: unknown } | undefined)?.url ?? '');
+        if (url.includes('/api/auth/')) return;
+        // After the caller's own continuation (it may store a new session first).
+        setTimeout(() => void queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes('/api/workbench') }), 0);
       }),
     [queryClient],
   );

@@ -1,13 +1,24 @@
 import cube, { type Query } from '@cubejs-client/core';
 import { httpClient } from '../../../providers/http-client';
 import { API_URL } from '../../../providers/data-provider';
+import { getToken } from '../../../providers/session';
 
 interface AnalyticsToken {
   token: string;
   apiUrl: string;
 }
 
-let cached: { token: string; apiUrl: string; expiresAt: number } | null = null;
+interface CachedToken {
+  token: string;
+  apiUrl: string;
+  expiresAt: number;
+  /** The sign-in it was issued for: another user in the same tab never reuses it. */
+  session: string | null;
+}
+
+let cached: CachedToken | null = null;
+/** One request for a token however many charts ask at once (the R-1 page asks 16). */
+let pending: Promise<CachedToken> | null = null;
 
 const expiryOf = (jwt: string): number => {
   try {
@@ -19,12 +30,21 @@ const expiryOf = (jwt: string): number => {
 };
 
 /** The API issues a short-lived Cube JWT carrying the caller's role and region. */
-const analyticsToken = async (force = false): Promise<{ token: string; apiUrl: string }> => {
-  if (!force && cached && cached.expiresAt - 30_000 > Date.now()) return cached;
-  // The API client adds the bearer token; a failure rejects with the server's message and statusCode.
-  const { token, apiUrl } = (await httpClient.get<AnalyticsToken>(`${API_URL}/analytics/token`)).data;
-  cached = { token, apiUrl: apiUrl || '/cubejs-api/v1', expiresAt: expiryOf(token) };
-  return cached;
+const analyticsToken = async (force = false): Promise<CachedToken> => {
+  const session = getToken();
+  if (!force && cached && cached.session === session && cached.expiresAt - 30_000 > Date.now()) return cached;
+  if (!force && pending) return pending;
+  const request = (async () => {
+    // The API client adds the bearer token; a failure rejects with the server's message and statusCode.
+    const { token, apiUrl } = (await httpClient.get<AnalyticsToken>(`${API_URL}/analytics/token`)).data;
+    return (cached = { token, apiUrl: apiUrl || '/cubejs-api/v1', expiresAt: expiryOf(token), session });
+  })();
+  pending = request;
+  try {
+    return await request;
+  } finally {
+    if (pending === request) pending = null;
+  }
 };
 
 const isAuthError = (error: unknown) => {
