@@ -86,6 +86,12 @@
     void cellRect;
   }
 
+  // ── Nothing blocked by the Content-Security-Policy since the last check.
+  for (const v of (window.__cspViolations ?? []).splice(0)) add('csp-violation', v, '');
+
+  // ── No error screen (a failed page, a 403 or 500 result) and no record error in place of a page.
+  for (const el of document.querySelectorAll('.ant-result-error, .ant-result-500, .ant-result-403, .ant-result-404')) add('error-screen', el.textContent, '');
+
   // ── Visible text: no untranslated codes, rule ids or string keys.
   const text = document.body.innerText;
   const codes = new Set(opts.codes);
