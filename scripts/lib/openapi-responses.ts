@@ -6,29 +6,9 @@
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import type { DocumentedResponse, JsonSchema, ResponseMap } from '../../server/src/openapi/document-responses.ts';
 
-export type JsonSchema = Record<string, unknown>;
-
-export interface DocumentedResponse {
-  /** Where the route is declared (file and method, no line: moving code must not change this file). */
-  source: string;
-  status: number;
-  /** A list route: the body is an array of the rows and the total travels in X-Total-Count. */
-  list: boolean;
-  schema: JsonSchema;
-}
-
-/**
- * operationId (Nest's default: `<Controller>_<method>`) → the documented answer; an answer shared
- * by several routes (a plan after create, get, submit…) is written once under `schemas` and
- * referred to as `#/components/schemas/<name>`.
- */
-export interface ResponseMap {
-  operations: Record<string, DocumentedResponse>;
-  /** Routes that send a file (an Excel sheet, a PDF, an uploaded scan) rather than JSON. */
-  files: string[];
-  schemas: Record<string, JsonSchema>;
-}
+export type { DocumentedResponse, JsonSchema, ResponseMap };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Patch', 'Put', 'Delete']);

@@ -26,7 +26,8 @@ export function responseContract(doc: { paths: Record<string, Record<string, any
   const routes: Route[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     const params = (path.match(/\{/g) ?? []).length;
-    const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+    // `{id}` matches one path segment; the rest of the path is literal (no regex characters in our paths but `.`).
+    const pattern = new RegExp(`^${path.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
     for (const [method, op] of Object.entries(ops)) routes.push({ method: method.toUpperCase(), pattern, params, responses: op.responses ?? {} });
   }
   // A fixed segment wins over a parameter: /api/cards/export before /api/cards/{id}.

@@ -16,20 +16,15 @@ type Match = ReturnType<typeof matchResourceFromRoute>;
 const matches = new WeakMap<object, Map<string, Match>>();
 const MAX_KEPT = 200;
 
-function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= MAX_KEPT) cache.clear();
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
-
 function matchOf(pathname: string, resources: Parameters<typeof matchResourceFromRoute>[1]): Match {
   let byPath = matches.get(resources);
   if (!byPath) matches.set(resources, (byPath = new Map()));
-  return remember(byPath, pathname, () => matchResourceFromRoute(pathname, resources));
+  let match = byPath.get(pathname);
+  if (!match) {
+    if (byPath.size >= MAX_KEPT) byPath.clear();
+    byPath.set(pathname, (match = matchResourceFromRoute(pathname, resources)));
+  }
+  return match;
 }
 
 // Parsed afresh each time: callers get their own objects (filters, sorters) to keep.

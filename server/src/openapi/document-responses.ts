@@ -4,21 +4,32 @@
 import { readFileSync } from 'node:fs';
 import type { OpenAPIObject } from '@nestjs/swagger';
 
-interface DocumentedResponse {
+export type JsonSchema = Record<string, unknown>;
+
+/** One route's documented success answer. */
+export interface DocumentedResponse {
+  /** Where the route is declared (file and method, no line: moving code must not change the file). */
+  source: string;
   status: number;
+  /** A list route: the body is an array of the rows and the total travels in X-Total-Count. */
   list: boolean;
-  schema: Record<string, unknown>;
+  schema: JsonSchema;
+}
+
+/**
+ * What responses.generated.json holds: operationId (Nest's default, `<Controller>_<method>`) →
+ * its answer; routes that send a file instead of JSON; and the schemas several routes share,
+ * referred to as `#/components/schemas/<name>`.
+ */
+export interface ResponseMap {
+  operations: Record<string, DocumentedResponse>;
+  files: string[];
+  schemas: Record<string, JsonSchema>;
 }
 
 const FILE = new URL('./responses.generated.json', import.meta.url);
 const DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No content' };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-interface ResponseMap {
-  operations: Record<string, DocumentedResponse>;
-  files: string[];
-  schemas: Record<string, Record<string, unknown>>;
-}
 
 let cached: ResponseMap | undefined;
 function responses(): ResponseMap {

@@ -41,17 +41,17 @@ export class PlaceLabels {
       WHERE u.id = ANY(${ids}::int[])`);
   }
 
-  /** Regions by the names staff use (南京区域), for exports that must never show a code. */
-  async regionNames(): Promise<Map<string, string>> {
-    return new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
-  }
-
   /** The same, for households (one unit each). */
   forHouseholds(householdIds: number[]): Promise<Map<number, PlaceLabel>> {
     return labels(this.households, householdIds, true, (ids) => this.db.$queryRaw<Keyed[]>`
       SELECT h.id, p.name AS "projectName", b.name AS "buildingName", u.number AS "unitNumber"
       FROM households h JOIN units u ON u.id = h."unitId" JOIN buildings b ON b.id = u."buildingId" JOIN projects p ON p.id = u."projectId"
       WHERE h.id = ANY(${ids}::int[])`);
+  }
+
+  /** Regions by the names staff use (南京区域), for exports that must never show a code. */
+  async regionNames(): Promise<Map<string, string>> {
+    return new Map((await this.db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
   }
 }
 

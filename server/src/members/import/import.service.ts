@@ -563,12 +563,12 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     return { total, data: rows.map((r) => this.toResponse({ ...r, report: [] }, null, null)) };
   }
 
-  /** The job with one page of its report (report rows are 1-based `_start`/`_end` like lists). */
   /** The hobbies' Chinese names in their order, for the template's instructions. */
   async hobbyNames(): Promise<string[]> {
     return (await this.db.hobby.findMany({ orderBy: { sortOrder: 'asc' }, select: { nameZh: true } })).map((h) => h.nameZh);
   }
 
+  /** The job with one page of its report (report rows are 1-based `_start`/`_end` like lists). */
   async get(id: number, query: Record<string, unknown>, ctx: RequestContext) {
     const job = await this.db.importJob.findFirst({ where: { id, ...this.scope(ctx) }, omit: { report: true } });
     if (!job) throw AppError.notFound();
