@@ -1,4 +1,4 @@
-// npm run bench -- <start|members|search|cube|overdue|import|cards|records|hostile-uploads|all> [options]
+// npm run bench -- <start|members|search|cube|overdue|import|cards|records|hostile-uploads|admin|all> [options]
 // Benchmarks print their figures; docs/benchmarks.md records them. They never assert.
 // They use their own embedded PostgreSQL (.bench/, port 54339) so they never touch your data.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ const benches: Record<string, string> = {
   cards: 'scripts/bench-cards.ts',
   records: 'scripts/bench-records.ts',
   'hostile-uploads': 'scripts/bench-hostile-uploads.ts',
+  admin: 'scripts/bench-admin.ts',
 };
 const [name = 'all', ...rest] = process.argv.slice(2);
 const names = name === 'all' ? Object.keys(benches) : [name];
